@@ -1,0 +1,32 @@
+"""The document record that reading hands to extraction and loading."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A decoded, NFC-normalized document; `text` is what every figure offset indexes."""
+
+    path: str
+    text: str
+    url: str | None = None
+    title: str | None = None
+    published: date | None = None
+    province: str | None = None
+    encoding: str | None = None
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+class DocumentError(Exception):
+    """A document that cannot be read; carries the file, the stage and (when known) the line."""
+
+    def __init__(self, path: str, stage: str, message: str, line: int | None = None):
+        self.path, self.stage, self.message, self.line = path, stage, message, line
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {stage}: {message}")
