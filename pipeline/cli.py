@@ -1,0 +1,89 @@
+"""The `solieu` command line: extraction, evaluation, and (from pipeline.db) the load."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+
+import click
+
+from pipeline.documents import DocumentError
+
+_FORMATS = click.Choice(["table", "jsonl", "csv"])
+_TABLE_COLUMNS = ("document", "line", "indicator", "value", "unit", "province", "scope", "period_start",
+                  "period_end", "status", "estimate", "rule")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="solieu")
+def main() -> None:
+    """solieu: dated figures from Vietnamese provincial reports, traced to their source."""
+
+
+def _figures(paths, manifest):
+    """Figures of every readable document; unreadable ones are reported and skipped."""
+    from pipeline.extract import extract_document
+    from pipeline.reading import iter_documents
+
+    failed = 0
+    for item in iter_documents(paths, manifest):
+        if isinstance(item, DocumentError):
+            failed += 1
+            click.echo(f"error: {item}", err=True)
+            continue
+        yield from extract_document(item)
+    if failed:
+        click.echo(f"{failed} document(s) could not be read", err=True)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--manifest", type=click.Path(exists=True, dir_okay=False), help="JSON Lines manifest of documents.")
+@click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True, help="jsonl is the contract.")
+def extract(paths, manifest, fmt):
+    """Print the figures found in PATHS (files or folders) or a manifest."""
+    if not paths and not manifest:
+        raise click.UsageError("give PATH… or --manifest FILE")
+    rows = (f.to_json() for f in _figures(paths, manifest))
+    out = sys.stdout
+    if fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer = None
+        for row in rows:
+            row = {k: (";".join(v) if isinstance(v, list) else v) for k, v in row.items()}
+            if writer is None:
+                writer = csv.DictWriter(out, fieldnames=list(row))
+                writer.writeheader()
+            writer.writerow(row)
+    else:
+        table = [[str(row[c]) if row[c] is not None else "" for c in _TABLE_COLUMNS] for row in rows]
+        widths = [max([len(c)] + [len(r[i]) for r in table]) for i, c in enumerate(_TABLE_COLUMNS)]
+        out.write("  ".join(c.ljust(w) for c, w in zip(_TABLE_COLUMNS, widths)).rstrip() + "\n")
+        for r in table:
+            out.write("  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() + "\n")
+
+
+@main.command()
+@click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False), help="Gold figures, JSON Lines.")
+@click.option("--docs", required=True, type=click.Path(exists=True, file_okay=False), help="Folder of the gold's texts.")
+@click.option("--manifest", type=click.Path(exists=True, dir_okay=False), help="Manifest giving published dates and provinces.")
+@click.option("--json", "as_json_", is_flag=True, help="Print the three levels as one JSON object.")
+def evaluate(gold, docs, manifest, as_json_):
+    """Extract from DOCS and score against GOLD: detection, indicator and record P/R/F1."""
+    from pipeline.evaluate import as_json, evaluate as score, format_report, load_jsonl
+
+    predictions = [f.to_json() for f in _figures(() if manifest else (docs,), manifest)]
+    report = score(load_jsonl(gold), docs, predictions)
+    click.echo(json.dumps(as_json(report), ensure_ascii=False) if as_json_ else format_report(report))
+
+
+def _register() -> None:
+    from pipeline.db.commands import db, export, run
+
+    for command in (run, db, export):
+        main.add_command(command)
+
+
+_register()

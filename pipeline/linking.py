@@ -1,0 +1,130 @@
+"""Linking the numbers of one sentence to the rules that read them.
+
+Numbers are visited left to right. The text between the previous number and this one (the
+*window*) may hold cue phrases that open topics; the nearest cue wins. A window with no cue
+that is short keeps the previous topic open, which is how a rate joins the amount before it
+(`… 20.792 tỷ đồng, đạt 88% dự toán`) and a list continues (`14 nghị quyết, 5 chỉ thị`).
+Pure functions over strings: no I/O, no state between calls.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import regex
+
+from pipeline.numbers import Quantity, QuantityMatch
+from pipeline.rules import RULES, TOPICS, Rule
+
+_CARRY_LIMIT = 80  # a longer window without a cue has moved on to something else
+_CUE_REACH = 160  # cues further left than this belong to another clause
+_AFTER_REACH = 80
+
+_RULES_BY_TOPIC: dict[str, tuple[Rule, ...]] = {
+    t.id: tuple(r for r in RULES if r.topic == t.id) for t in TOPICS
+}
+# One alternation over every cue: a single scan of the window finds them all.
+_CUES = regex.compile(
+    "|".join(f"(?P<t{i}>{t.cue.pattern})" for i, t in enumerate(TOPICS)),
+    regex.IGNORECASE | regex.V1,
+)
+_TOPIC_OF_GROUP = {f"t{i}": t.id for i, t in enumerate(TOPICS)}
+
+_ORDINALS = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_RANK = regex.compile(
+    r"(?:xếp|đứng)(?: (?:ở )?(?:vị trí|hạng))? thứ (?P<n>\d{1,2}|nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b(?:\s*/\s*(?P<of>\d{1,2})\b)?",
+    regex.IGNORECASE | regex.V1,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A number read by a rule; offsets are relative to the sentence."""
+
+    match: QuantityMatch
+    rule: Rule
+    basis: str | None
+    carried: bool
+    window: str
+
+
+def _ranks(sentence: str) -> list[QuantityMatch]:
+    """`xếp thứ 2/5`, `đứng thứ 6 cả nước`, `xếp thứ nhất`: ranks are the rules' business."""
+    found = []
+    for m in _RANK.finditer(sentence):
+        n = m.group("n").lower()
+        value = Decimal(_ORDINALS[n]) if n in _ORDINALS else Decimal(n)
+        of = Decimal(m.group("of")) if m.group("of") else None
+        found.append(QuantityMatch(m.start("n"), m.end("of") if of else m.end("n"), m.start("n"), m.end("n"),
+                                   Quantity(value, "rank", of_total=of)))
+    return found
+
+
+def _merge(quantities: list[QuantityMatch], ranks: list[QuantityMatch]) -> list[QuantityMatch]:
+    if not ranks:
+        return quantities
+    kept = [q for q in quantities if not any(q.start < r.end and r.start < q.end for r in ranks)]
+    return sorted(kept + ranks, key=lambda q: q.start)
+
+
+def _cue_topics(window: str) -> list[str]:
+    """Topics cued in the window, nearest first; a blocking topic (`*.other`) ends the list."""
+    tail = window[-_CUE_REACH:]
+    hits = []
+    for m in _CUES.finditer(tail):
+        hits.append((m.end(), -m.start(), _TOPIC_OF_GROUP[m.lastgroup]))
+    hits.sort(reverse=True)
+    ordered: list[str] = []
+    for _, _, topic in hits:
+        if topic not in ordered:
+            ordered.append(topic)
+    return ordered
+
+
+def _fits(rule: Rule, q: Quantity, window: str, after: str) -> regex.Match | bool:
+    if rule.unit != q.unit:
+        return False
+    if rule.noun is not None and not (q.noun and rule.noun.match(q.noun)):
+        return False
+    if rule.before is not None and not rule.before.search(window):
+        return False
+    if rule.unless_before is not None and rule.unless_before.search(window):
+        return False
+    if rule.unless_after is not None and rule.unless_after.match(after):
+        return False
+    if rule.after is not None:
+        return rule.after.match(after) or False
+    return True
+
+
+def link(sentence: str, quantities: list[QuantityMatch]) -> list[Link]:
+    """Every number of `sentence` that a rule reads, with the rule and its basis."""
+    links: list[Link] = []
+    open_topics: list[str] = []
+    previous_end = 0
+    for q in _merge(quantities, _ranks(sentence)):
+        window = sentence[previous_end:q.start]
+        after = sentence[q.end:q.end + _AFTER_REACH]
+        previous_end = q.end
+        cued = _cue_topics(window)
+        carried = not cued and len(window.strip()) <= _CARRY_LIMIT
+        if cued:
+            open_topics = cued
+        elif not carried:
+            open_topics = []
+        for topic in open_topics:
+            if topic.endswith(".other"):
+                break
+            found = None
+            for rule in _RULES_BY_TOPIC[topic]:
+                fit = _fits(rule, q.quantity, window, after)
+                if fit:
+                    found = (rule, fit)
+                    break
+            if found:
+                rule, fit = found
+                basis = fit.group("basis") if isinstance(fit, regex.Match) and "basis" in fit.groupdict() else None
+                links.append(Link(q, rule, basis.strip() if basis else None, carried, window))
+                open_topics = [topic]
+                break
+    return links

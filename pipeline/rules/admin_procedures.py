@@ -1,0 +1,40 @@
+"""Administrative-procedure dossiers: received, returned on time, and the on-time rate."""
+from pipeline.rules.base import rule, topic
+
+TOPICS = [
+    topic("admin.received", r"tiếp nhận(?: mới)?(?: và giải quyết)?|có(?= [\d.,]+ (?:hồ sơ|HS))|tổng số|số lượng (?:hồ sơ|HS) tiếp nhận[^.;]{0,40}?"),
+    topic("admin.on_time", r"(?:trả|giải quyết|có kết quả|hoàn thành)[^.;,]{0,40}?(?:(?:đúng|trước)(?: và (?:đúng|trước))? hạn)|tỷ lệ (?:hồ sơ|HS)[^.;%]{0,60}?đúng hạn"),
+    topic("admin.other", r"trực tuyến|quá hạn|trễ hạn|đến hạn|bưu chính|trả hồ sơ"),
+]
+
+_DOSSIER = r"hồ sơ|HS"
+RULES = [
+    rule("admin.received", "admin_dossiers_received", "admin.received", "count", noun=_DOSSIER),
+    rule("admin.on_time", "admin_dossiers_on_time", "admin.on_time", "count", noun=_DOSSIER),
+    rule("admin.on_time_rate", "admin_on_time_rate", "admin.on_time", "percent"),
+]
+
+EXAMPLES = [
+    ("Năm 2022, toàn tỉnh đã tiếp nhận và giải quyết 564.000 hồ sơ thủ tục hành chính, trong đó trả đúng và trước hạn 563.157 hồ sơ, đạt 99,8%.",
+     {"564.000": "admin_dossiers_received", "563.157": "admin_dossiers_on_time", "99,8": "admin_on_time_rate"}),
+    ("Quý I, toàn tỉnh có 178.661 hồ sơ yêu cầu giải quyết, tỷ lệ hồ sơ được giải quyết đúng hạn đạt 97%.",
+     {"178.661": "admin_dossiers_received", "97": "admin_on_time_rate"}),
+    ("Trung tâm đã tiếp nhận 61,3 ngàn hồ sơ (HS) các loại.", {"61,3": "admin_dossiers_received"}),
+    ("Số lượng HS tiếp nhận tăng, với tổng số 25,2 ngàn HS.", {"25,2": "admin_dossiers_received"}),
+    ("Trung tâm tiếp nhận mới hơn 2.500 hồ sơ.", {"2.500": "admin_dossiers_received"}),
+    ("Hồ sơ có kết quả trả trước và đúng hạn là 2.425 hồ sơ (đạt gần 97%).", {"2.425": "admin_dossiers_on_time", "97": "admin_on_time_rate"}),
+    ("Các cơ quan có số lượng HS tiếp nhận nhiều là: Công an tỉnh 7,7 ngàn HS, Sở Công Thương 3,7 ngàn HS.",
+     {"7,7": "admin_dossiers_received", "3,7": "admin_dossiers_received"}),
+    ("Đã giải quyết đúng hạn 12.300 hồ sơ.", {"12.300": "admin_dossiers_on_time"}),
+    ("Bộ phận một cửa tiếp nhận 45.210 hồ sơ, trả kết quả đúng hạn 45.001 hồ sơ, đạt 99,5%.",
+     {"45.210": "admin_dossiers_received", "45.001": "admin_dossiers_on_time", "99,5": "admin_on_time_rate"}),
+    ("Tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,2%.", {"98,2": "admin_on_time_rate"}),
+]
+
+COUNTER_EXAMPLES = [
+    "Số hồ sơ tiếp nhận trực tuyến là 105.970 hồ sơ.",
+    "Có 13/20 cơ quan giải quyết trước và đúng hạn hồ sơ.",
+    "Hạn chế thấp nhất việc trả hồ sơ giữa các cơ quan tiến hành tố tụng.",
+    "Có 120 hồ sơ quá hạn.",
+    "Công bố 1.500 thủ tục hành chính.",
+]

@@ -1,0 +1,70 @@
+"""The vocabulary rule modules are written in: topics, rules and their example corpus.
+
+A *topic* is what a clause is about (total budget revenue, GRDP, complaints resolved …),
+opened by a cue phrase. A *rule* turns a number into a catalogue figure when its topic is
+open and the number's unit, noun and neighbours fit. Rates that follow an amount
+(`… 20.792 tỷ đồng, đạt 88% dự toán`) inherit the amount's topic, so one topic serves the
+amount and the rates that belong to it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+_FLAGS = regex.IGNORECASE | regex.V1
+
+
+def pattern(source: str) -> regex.Pattern:
+    """Rule regexes are case-insensitive and compiled once, at import."""
+    return regex.compile(source, _FLAGS)
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    id: str
+    cue: regex.Pattern
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One reading of a number under a topic.
+
+    `after` must match the text right after the quantity, `before` the end of the text
+    between the previous number and this one; `unless_*` veto. `basis` names the capture
+    group of `after` that holds the comparison basis (`dự toán`, `cùng kỳ`).
+    """
+
+    id: str
+    indicator: str
+    topic: str
+    unit: str
+    noun: regex.Pattern | None = None
+    after: regex.Pattern | None = None
+    before: regex.Pattern | None = None
+    unless_after: regex.Pattern | None = None
+    unless_before: regex.Pattern | None = None
+
+
+def topic(id: str, cue: str) -> Topic:
+    return Topic(id, pattern(cue))
+
+
+def rule(id: str, indicator: str, topic: str, unit: str, *, noun: str | None = None,
+         after: str | None = None, before: str | None = None,
+         unless_after: str | None = None, unless_before: str | None = None) -> Rule:
+    def p(s: str | None, anchor: str) -> regex.Pattern | None:
+        if s is None:
+            return None
+        return pattern(f"^(?:{s})" if anchor == "start" else f"(?:{s})$")
+
+    return Rule(id, indicator, topic, unit,
+                noun=pattern(f"^(?:{noun})\\b") if noun else None,
+                after=p(after, "start"), before=p(before, "end"),
+                unless_after=p(unless_after, "start"), unless_before=p(unless_before, "end"))
+
+
+# Comparison bases shared by the families: what a percentage is measured against.
+VS_ESTIMATE = r"\s*\)?\s*(?:so với |so |của )?(?P<basis>(?:dự toán|kế hoạch)[^,;.()]{0,40}?)(?=[,;.()]|\s+(?:và|tăng|giảm|bằng|đạt)\b|$)"
+VS_LAST_YEAR = r"\s*(?:so với |so )(?:so )?(?P<basis>cùng kỳ(?: năm (?:trước|ngoái|\d{4})| \d{4})?|năm (?:trước|ngoái|\d{4}))"
+CHANGE_VERB = r"(?:tăng|giảm|tăng trưởng)(?: được| thêm)?\s*"

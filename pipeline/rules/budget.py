@@ -1,0 +1,64 @@
+"""State budget: revenue collected (total, domestic, import-export), local revenue, spending."""
+from pipeline.rules.base import CHANGE_VERB, VS_ESTIMATE, VS_LAST_YEAR, rule, topic
+
+TOPICS = [
+    topic("budget.total", r"(?:tổng )?thu (?:ngân sách|NSNN)(?! (?:địa phương|thành phố Hà Nội do))(?: nhà nước)?|(?:đã )?thu được(?= \d)|thu ngân sách"),
+    topic("budget.domestic", r"thu nội địa"),
+    topic("budget.import_export", r"thu (?:từ )?(?:hoạt động |lĩnh vực )?xuất,? nhập khẩu"),
+    topic("budget.local", r"(?:tổng )?thu ngân sách địa phương"),
+    topic("budget.spending", r"(?:tổng )?chi ngân sách(?: nhà nước| địa phương)?"),
+    # items of revenue outside the catalogue: they close the topic so their rates are not misread
+    topic("budget.other", r"thu (?:từ )?(?:xổ số|doanh nghiệp|dầu thô|tiền sử dụng đất|thuế|phí|khu vực)|thu nội địa thực hiện|do cơ quan thuế quản lý"),
+]
+
+_AMOUNT_TAIL = r"(?!\s*(?:USD|đô))"
+RULES = [
+    rule("budget.total.amount", "budget_revenue_total", "budget.total", "VND"),
+    rule("budget.total.pct_estimate", "budget_revenue_total_pct_of_estimate", "budget.total", "percent", after=VS_ESTIMATE),
+    rule("budget.total.yoy", "budget_revenue_total_yoy_growth", "budget.total", "percent", after=VS_LAST_YEAR),
+    rule("budget.total.change", "budget_revenue_total_yoy_growth", "budget.total", "percent", before=CHANGE_VERB),
+    rule("budget.domestic.amount", "budget_revenue_domestic", "budget.domestic", "VND"),
+    rule("budget.domestic.pct_estimate", "budget_revenue_domestic_pct_of_estimate", "budget.domestic", "percent", after=VS_ESTIMATE),
+    rule("budget.domestic.yoy", "budget_revenue_domestic_yoy_growth", "budget.domestic", "percent", after=VS_LAST_YEAR),
+    rule("budget.domestic.change", "budget_revenue_domestic_yoy_growth", "budget.domestic", "percent", before=CHANGE_VERB),
+    rule("budget.import_export.amount", "budget_revenue_import_export", "budget.import_export", "VND"),
+    rule("budget.local.amount", "budget_revenue_local", "budget.local", "VND"),
+    rule("budget.spending.amount", "budget_expenditure_local", "budget.spending", "VND"),
+]
+
+# (sentence, {number as written: indicator}) — every figure the sentence yields, no more.
+EXAMPLES = [
+    ("Tổng thu ngân sách nhà nước đến cuối tháng 8.2022 là 20.792 tỷ đồng, đạt 88% dự toán, tăng 49% so với cùng kỳ; trong đó thu nội địa đạt 16.480 tỷ đồng, đạt 87% dự toán, tăng 34% so với cùng kỳ.",
+     {"20.792": "budget_revenue_total", "88": "budget_revenue_total_pct_of_estimate", "49": "budget_revenue_total_yoy_growth",
+      "16.480": "budget_revenue_domestic", "87": "budget_revenue_domestic_pct_of_estimate", "34": "budget_revenue_domestic_yoy_growth"}),
+    ("Tổng thu ngân sách nhà nước năm 2021 trên địa bàn tỉnh là 23.773 tỷ đồng, đạt 123% so với dự toán.",
+     {"23.773": "budget_revenue_total", "123": "budget_revenue_total_pct_of_estimate"}),
+    ("Năm 2020, tổng thu ngân sách toàn tỉnh đạt 17.363 tỷ đồng, đạt 111,6% dự toán HĐND tỉnh điều chỉnh, tăng 7,3% so với cùng kỳ năm 2019.",
+     {"17.363": "budget_revenue_total", "111,6": "budget_revenue_total_pct_of_estimate", "7,3": "budget_revenue_total_yoy_growth"}),
+    ("6 tháng đầu năm, tỉnh thu ngân sách ước đạt 35.440 tỷ đồng, hoàn thành 64% so dự toán và bằng 91% so với cùng kỳ.",
+     {"35.440": "budget_revenue_total", "64": "budget_revenue_total_pct_of_estimate", "91": "budget_revenue_total_yoy_growth"}),
+    ("Thu nội địa là 22.940 tỷ đồng, đạt 59% so với dự toán; thu lĩnh vực xuất, nhập khẩu là 12.500 tỷ đồng.",
+     {"22.940": "budget_revenue_domestic", "59": "budget_revenue_domestic_pct_of_estimate", "12.500": "budget_revenue_import_export"}),
+    ("Tổng thu ngân sách trên địa bàn ước đạt trên 20.900 tỷ đồng, bằng 115,9% dự toán năm 2021, tăng 42,4% so với năm 2020.",
+     {"20.900": "budget_revenue_total", "115,9": "budget_revenue_total_pct_of_estimate", "42,4": "budget_revenue_total_yoy_growth"}),
+    ("Đến giữa tháng 12, thành phố đã thu được 457.500 tỷ đồng, vượt 18,4% dự toán được giao và tăng hơn 17% so với cùng kỳ.",
+     {"457.500": "budget_revenue_total", "18,4": "budget_revenue_total_pct_of_estimate", "17": "budget_revenue_total_yoy_growth"}),
+    ("Tổng thu ngân sách địa phương ước đạt 10.329,4 tỷ đồng.", {"10.329,4": "budget_revenue_local"}),
+    ("Chi ngân sách ước đạt 18.500 tỷ đồng.", {"18.500": "budget_expenditure_local"}),
+    ("Thu từ hoạt động xuất nhập khẩu đạt 1.417 tỷ đồng; thu nội địa 8.650,68 tỷ đồng, bằng 90,11% dự toán.",
+     {"1.417": "budget_revenue_import_export", "8.650,68": "budget_revenue_domestic", "90,11": "budget_revenue_domestic_pct_of_estimate"}),
+    ("Thu ngân sách nhà nước đạt 16.875,32 tỷ đồng (giảm 2,63% so với cùng kỳ).",
+     {"16.875,32": "budget_revenue_total", "2,63": "budget_revenue_total_yoy_growth"}),
+    ("Tổng thu ngân sách ước đạt 3.370 tỷ đồng, tăng 17,7% so với cùng kỳ năm 2023, đạt 59,9% so với dự toán Trung ương giao.",
+     {"3.370": "budget_revenue_total", "17,7": "budget_revenue_total_yoy_growth", "59,9": "budget_revenue_total_pct_of_estimate"}),
+]
+
+COUNTER_EXAMPLES = [
+    "Kim ngạch xuất khẩu 6 tháng ước hơn 13,2 tỷ USD, tăng 13% so với cùng kỳ.",
+    "Thu từ xổ số kiến thiết đạt 2.013 tỷ đồng, tăng 19,63% so với cùng kỳ.",
+    "Thu ngân sách thành phố Hà Nội do cơ quan Thuế quản lý đạt 304.000 tỷ đồng.",
+    "Thực hiện Kế hoạch số 33-KH/TU ngày 14/9/2021 về thu ngân sách.",
+    "Vốn đầu tư công giải ngân đạt 5.200 tỷ đồng, bằng 60% kế hoạch.",
+    "Đảng bộ có 61 mô hình, công trình hoàn thành với tổng trị giá hơn 6 tỷ đồng.",
+    "Tổng thu ngân sách là nhiệm vụ trọng tâm của năm 2022.",
+]

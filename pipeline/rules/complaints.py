@@ -1,0 +1,47 @@
+"""Citizen reception, petitions, complaints and denunciations and their resolution."""
+from pipeline.rules.base import rule, topic
+
+TOPICS = [
+    topic("complaints.reception", r"(?<!\w)tiếp(?! (?:nhận|tục|cận|theo|thu|xúc|đón|sức|nối))(?: công dân)?|tiếp công dân"),
+    topic("complaints.petitions", r"tiếp nhận|nhận được|tổng số đơn|số đơn(?: thư)?(?: tiếp nhận)?|xử lý"),
+    topic("complaints.resolved", r"giải quyết(?: được)?|tỷ lệ giải quyết"),
+    topic("complaints.other", r"rà soát|đủ điều kiện|phát sinh|đoàn đông người|lượt đoàn"),
+]
+
+_COMPLAINT = r"đơn(?: thư)?(?: khiếu nại)?|vụ việc|vụ"
+RULES = [
+    rule("complaints.reception", "citizens_received", "complaints.reception", "count", noun=r"lượt(?! đoàn)"),
+    rule("complaints.jurisdiction", "complaints_in_jurisdiction", "complaints.petitions", "count", noun=_COMPLAINT,
+         after=r"[^.;]{0,40}?thuộc thẩm quyền"),
+    rule("complaints.jurisdiction_listed", "complaints_in_jurisdiction", "complaints.reception", "count", noun=_COMPLAINT,
+         after=r"[^.;]{0,40}?thuộc thẩm quyền"),
+    rule("complaints.petitions", "petitions_received", "complaints.petitions", "count", noun=r"đơn(?: thư)?(?! khiếu nại| tố cáo)",
+         unless_after=r"[^.;]{0,40}?(?:thuộc thẩm quyền|đủ điều kiện)"),
+    rule("complaints.resolved", "complaints_resolved", "complaints.resolved", "count", noun=_COMPLAINT),
+    rule("complaints.rate", "complaint_resolution_rate", "complaints.resolved", "percent"),
+]
+
+EXAMPLES = [
+    ("Năm 2022, các cơ quan hành chính đã tiếp 4.209 lượt công dân, tiếp nhận 4.662 đơn, trong đó có 158 đơn khiếu nại, tố cáo thuộc thẩm quyền giải quyết; đã giải quyết 149 đơn/158 đơn, đạt 94,3%.",
+     {"4.209": "citizens_received", "4.662": "petitions_received", "158": "complaints_in_jurisdiction",
+      "149": "complaints_resolved", "94,3": "complaint_resolution_rate"}),
+    ("Cơ quan hành chính các cấp đã tiếp 866 lượt/964 lượt người đến khiếu nại, tố cáo.", {"866": "citizens_received"}),
+    ("Toàn tỉnh đã tiếp 6.353 lượt công dân.", {"6.353": "citizens_received"}),
+    ("Trong năm 2023, toàn tỉnh đã tiếp nhận 7.156 đơn.", {"7.156": "petitions_received"}),
+    ("Các cơ quan đã giải quyết được 238/316 vụ việc, đạt tỷ lệ 88,9%.", {"238": "complaints_resolved", "88,9": "complaint_resolution_rate"}),
+    ("Đã giải quyết 274 đơn khiếu nại.", {"274": "complaints_resolved"}),
+    ("Thanh tra tỉnh tiếp nhận 512 đơn thư.", {"512": "petitions_received"}),
+    ("Các ngành đã tiếp 1.250 lượt công dân đến phản ánh.", {"1.250": "citizens_received"}),
+    ("Tổng số đơn tiếp nhận năm 2021 là 8.722 đơn.", {"8.722": "petitions_received"}),
+    ("Có 85 đơn khiếu nại thuộc thẩm quyền, đã giải quyết 80 đơn, đạt 94,1%.",
+     {"85": "complaints_in_jurisdiction", "80": "complaints_resolved", "94,1": "complaint_resolution_rate"}),
+]
+
+COUNTER_EXAMPLES = [
+    "Hoàn thành rà soát đối với 16/16 vụ việc phức tạp, kéo dài trên địa bàn tỉnh.",
+    "Đối với đoàn đông người, có 05 lượt đoàn/75 lượt người.",
+    "Theo Kế hoạch số 363/KH-TTCP ngày 20/3/2019 của Thanh tra Chính phủ về giải quyết khiếu nại.",
+    "Tiếp tục thực hiện 5 nhóm nhiệm vụ trọng tâm.",
+    "Có 5.591 đơn đủ điều kiện xử lý.",
+    "Trang tin có 9487 lượt xem.",
+]

@@ -1,0 +1,49 @@
+"""GRDP: growth, value, per-capita value, and the province's national and regional rank."""
+from pipeline.rules.base import VS_ESTIMATE, rule, topic
+
+TOPICS = [
+    topic("grdp", r"GRDP|tổng sản phẩm(?: quốc nội| trên địa bàn| trong tỉnh| địa phương)?|tăng trưởng kinh tế|tốc độ tăng trưởng(?! (?:tín dụng|xuất khẩu|doanh thu))|quy mô (?:nền )?kinh tế"),
+    topic("grdp.per_capita", r"(?:GRDP )?bình quân đầu người"),
+    # shares and sector growth: a percentage here is not the economy's growth
+    topic("grdp.other", r"tỷ trọng|chiếm|đóng góp|khu vực (?:công nghiệp|dịch vụ|nông)|ngành|chỉ số|kim ngạch|xuất khẩu|nhập khẩu|vốn|tín dụng|giá trị sản xuất|doanh thu|tổng mức|thuế sản phẩm"),
+]
+
+_REGION = r"[^.;]{0,12}?(?:vùng|khu vực|miền)"
+_NATION = r"[^.;]{0,24}?(?:cả nước|toàn quốc|tỉnh,? thành(?: phố)?)"
+RULES = [
+    rule("grdp.value", "grdp_value", "grdp", "VND"),
+    rule("grdp.growth", "grdp_growth", "grdp", "percent",
+         unless_after=VS_ESTIMATE, unless_before=r"(?:giảm|chiếm|khoảng|bằng)\s*"),
+    rule("grdp.rank_region", "grdp_growth_rank_region", "grdp", "rank", after=_REGION),
+    rule("grdp.rank", "grdp_growth_rank", "grdp", "rank", after=_NATION),
+    rule("grdp.per_capita.value", "grdp_per_capita", "grdp.per_capita", "VND"),
+    rule("grdp.per_capita.growth", "grdp_per_capita_yoy_growth", "grdp.per_capita", "percent"),
+]
+
+EXAMPLES = [
+    ("Năm 2021, tốc độ tăng trưởng kinh tế đạt 5,04%, xếp vị trí thứ 31/63 tỉnh, thành phố trong cả nước và xếp thứ 2/5 tỉnh, thành vùng kinh tế trọng điểm miền Trung.",
+     {"5,04": "grdp_growth", "31": "grdp_growth_rank", "2": "grdp_growth_rank_region"}),
+    ("Tốc độ tăng tổng sản phẩm trên địa bàn GRDP đạt 7,22%; bình quân đầu người ước đạt 51,72 triệu đồng (tăng 10,9%).",
+     {"7,22": "grdp_growth", "51,72": "grdp_per_capita", "10,9": "grdp_per_capita_yoy_growth"}),
+    ("Dự ước tổng sản phẩm trên địa bàn tỉnh GRDP đạt 12.473,69 tỷ đồng.", {"12.473,69": "grdp_value"}),
+    ("Ước 6 tháng đầu năm, tổng sản phẩm quốc nội (GRDP) trên địa bàn tỉnh đạt hơn 112 nghìn tỷ đồng, tăng 7,06% so cùng kỳ năm trước.",
+     {"112": "grdp_value", "7,06": "grdp_growth"}),
+    ("GRDP của tỉnh ước đạt trên 53.500 tỷ đồng, tăng 6% so với năm 2020.", {"53.500": "grdp_value", "6": "grdp_growth"}),
+    ("Tổng sản phẩm trong tỉnh (GRDP) ước tăng 8,01%, đạt 459 nghìn tỷ đồng; GRDP bình quân đầu người đạt 166 triệu đồng.",
+     {"8,01": "grdp_growth", "459": "grdp_value", "166": "grdp_per_capita"}),
+    ("Năm 2023, tăng trưởng kinh tế đạt 8,05%, đứng thứ 15/63 tỉnh thành cả nước.", {"8,05": "grdp_growth", "15": "grdp_growth_rank"}),
+    ("Quy mô nền kinh tế ước đạt gần 102.500 tỷ đồng.", {"102.500": "grdp_value"}),
+    ("Tổng sản phẩm trên địa bàn (GRDP) quý IV/2022 ước tính tăng 7,40% so với cùng kỳ.", {"7,40": "grdp_growth"}),
+    ("Tính theo giá so sánh 2010, GRDP đạt 1.021.894 tỷ đồng, tăng 9,03% so với năm 2021.", {"1.021.894": "grdp_value", "9,03": "grdp_growth"}),
+    ("Tỉnh có tốc độ tăng GRDP đứng thứ 6 so với cả nước và xếp thứ 2 trong vùng Đồng bằng sông Cửu Long.",
+     {"6": "grdp_growth_rank", "2": "grdp_growth_rank_region"}),
+]
+
+COUNTER_EXAMPLES = [
+    "Khu vực công nghiệp - xây dựng chiếm tỷ trọng 60% trong GRDP.",
+    "Ngành công nghiệp chế biến chế tạo tăng gần 7,5%.",
+    "Kim ngạch xuất khẩu tăng 13% so với cùng kỳ.",
+    "Tăng trưởng tín dụng đạt 12%.",
+    "Nghị quyết Trung ương 4 (khóa XIII) về tăng trưởng kinh tế.",
+    "Chỉ số sản xuất công nghiệp tăng 9,2%.",
+]

@@ -1,0 +1,35 @@
+"""Inspections completed and money recommended for recovery."""
+from pipeline.rules.base import rule, topic
+
+TOPICS = [
+    topic("inspections.completed", r"(?:triển khai và )?kết thúc|hoàn thành|ban hành kết luận"),
+    topic("inspections.recovery", r"kiến nghị thu hồi(?: về ngân sách(?: nhà nước)?)?|thu hồi (?:về )?(?:cho )?ngân sách"),
+    topic("inspections.other", r"đang triển khai|dự thảo|đôn đốc|tiến hành"),
+]
+
+RULES = [
+    rule("inspections.completed", "inspections_completed", "inspections.completed", "count", noun=r"cuộc"),
+    rule("inspections.recovery", "recovery_recommended", "inspections.recovery", "VND"),
+]
+
+EXAMPLES = [
+    ("Triển khai và kết thúc 16/20 cuộc thanh tra việc thực hiện các quy định của pháp luật về phòng, chống tham nhũng, kiến nghị thu hồi 719,69 triệu đồng.",
+     {"16": "inspections_completed", "719,69": "recovery_recommended"}),
+    ("Thanh tra tỉnh đã kết thúc 3 cuộc thanh tra trách nhiệm.", {"3": "inspections_completed"}),
+    ("Ngành thanh tra hoàn thành 42 cuộc thanh tra hành chính.", {"42": "inspections_completed"}),
+    ("Kiến nghị thu hồi về ngân sách nhà nước 2,5 tỷ đồng.", {"2,5": "recovery_recommended"}),
+    ("Đã kết thúc 12 cuộc, kiến nghị thu hồi 1,2 tỷ đồng.", {"12": "inspections_completed", "1,2": "recovery_recommended"}),
+    ("Trong năm, đã kết thúc 25/30 cuộc thanh tra.", {"25": "inspections_completed"}),
+    ("Qua thanh tra, kiến nghị thu hồi 350 triệu đồng.", {"350": "recovery_recommended"}),
+    ("Hoàn thành 8 cuộc kiểm tra công vụ.", {"8": "inspections_completed"}),
+    ("Kết thúc 5 cuộc thanh tra, kiến nghị thu hồi hơn 900 triệu đồng.", {"5": "inspections_completed", "900": "recovery_recommended"}),
+    ("Thanh tra huyện đã kết thúc 4 cuộc thanh tra.", {"4": "inspections_completed"}),
+]
+
+COUNTER_EXAMPLES = [
+    "Đang triển khai 2 cuộc theo kế hoạch.",
+    "Dự thảo kết luận 2 cuộc thanh tra.",
+    "Đã đôn đốc thu hồi số tiền 680 triệu của 6 đơn vị.",
+    "Kế hoạch số 363/KH-TTCP ngày 20/3/2019 của Thanh tra Chính phủ.",
+    "Hoàn thành 100% chỉ tiêu được giao.",
+]

@@ -1,0 +1,43 @@
+"""Party organisation: members, new members admitted, grassroots organisations."""
+from pipeline.rules.base import rule, topic
+
+TOPICS = [
+    topic("party.members", r"tổng số (?:đảng viên|ĐV)|(?<!đối )với(?= [\d.,]+ (?:đảng viên|ĐV))|hiện có|có(?= [\d.,]+ (?:đảng viên|ĐV))|lên(?= [\d.,]+ (?:đảng viên|ĐV|đồng chí))"),
+    topic("party.admitted", r"kết nạp(?: được| mới)?|phát triển(?: đảng viên mới)?"),
+    topic("party.organizations", r"hiện có|sinh hoạt tại|(?<!đối )với(?= [\d.,]+ tổ chức cơ sở)|có(?= [\d.,]+ tổ chức cơ sở)"),
+    topic("party.other", r"kiểm tra|giám sát|kỷ luật|khiển trách|cảnh cáo|xử lý|khai trừ|đối với"),
+]
+
+_MEMBERS = r"đảng viên(?! mới)|ĐV(?! mới)|đồng chí"
+_ORGS = r"tổ chức cơ sở (?:đảng|Đảng)|TCCS đảng|TCCSĐ"
+RULES = [
+    rule("party.members", "party_members", "party.members", "count", noun=_MEMBERS),
+    rule("party.admitted", "party_members_admitted", "party.admitted", "count", noun=r"đảng viên|ĐV|quần chúng"),
+    rule("party.organizations", "party_organizations", "party.organizations", "count", noun=_ORGS),
+    rule("party.organizations_in_members", "party_organizations", "party.members", "count", noun=_ORGS),
+]
+
+EXAMPLES = [
+    ("Đảng bộ huyện hiện có 58 tổ chức cơ sở Đảng trực thuộc (23 đảng bộ, 35 chi bộ) với 4.883 đảng viên.",
+     {"58": "party_organizations", "4.883": "party_members"}),
+    ("Toàn tỉnh kết nạp được 603 đảng viên mới.", {"603": "party_members_admitted"}),
+    ("Các đảng bộ trực thuộc kết nạp được 288 đảng viên (ĐV) mới, đạt 35,34% chỉ tiêu.", {"288": "party_members_admitted"}),
+    ("Đảng bộ Công an tỉnh kết nạp được 21 ĐV mới; Đảng bộ huyện Ninh Phước kết nạp 52 ĐV mới.",
+     {"21": "party_members_admitted", "52": "party_members_admitted"}),
+    ("Nâng tổng số ĐV của tỉnh lên 20.952 đồng chí, sinh hoạt tại 434 tổ chức cơ sở đảng.",
+     {"20.952": "party_members", "434": "party_organizations"}),
+    ("Đưa tổng số đảng viên trong toàn Đảng bộ đạt 74.108 đảng viên.", {"74.108": "party_members"}),
+    ("Nhiệm kỳ qua phát triển đảng viên mới 8.793/6.500 đảng viên.", {"8.793": "party_members_admitted"}),
+    ("Đảng bộ tỉnh có 52.300 đảng viên.", {"52.300": "party_members"}),
+    ("Năm 2022 kết nạp 1.250 đảng viên mới.", {"1.250": "party_members_admitted"}),
+    ("Đảng bộ tỉnh hiện có 620 tổ chức cơ sở đảng.", {"620": "party_organizations"}),
+]
+
+COUNTER_EXAMPLES = [
+    "Ủy ban Kiểm tra đã kiểm tra 759 tổ chức đảng và 2.075 đảng viên.",
+    "Giám sát chuyên đề đối với 447 tổ chức và 1.528 đảng viên.",
+    "Các cấp ủy xử lý kỷ luật đối với 175 đảng viên.",
+    "Thi hành kỷ luật đối với 3 tổ chức Đảng và 180 đảng viên.",
+    "100% chi bộ đăng ký xây dựng mô hình.",
+    "Có 149 đảng bộ cơ sở với 1.251 chi bộ trực thuộc.",
+]

@@ -1,0 +1,35 @@
+"""Welfare: average income per person and the share of poor households."""
+from pipeline.rules.base import rule, topic
+
+TOPICS = [
+    topic("welfare.income", r"thu nhập bình quân(?: đầu người)?(?: (?:của )?(?:người dân|dân cư))?"),
+    topic("welfare.poverty", r"(?:tỷ lệ )?hộ nghèo(?! đa chiều thoát)"),
+    topic("welfare.other", r"khu vực nông thôn|cận nghèo|thoát nghèo"),
+]
+
+RULES = [
+    rule("welfare.income", "income_per_capita", "welfare.income", "VND"),
+    rule("welfare.poverty", "poverty_rate", "welfare.poverty", "percent",
+         unless_before=r"(?:giảm|tăng)(?: được| thêm| bình quân)?\s*", unless_after=r"\s*(?:điểm|/năm|mỗi năm)"),
+]
+
+EXAMPLES = [
+    ("Hộ nghèo giảm còn 49,72%; thu nhập bình quân đạt 28,2 triệu đồng/người/năm.", {"49,72": "poverty_rate", "28,2": "income_per_capita"}),
+    ("Tỷ lệ hộ nghèo giảm còn 0,7%.", {"0,7": "poverty_rate"}),
+    ("Thu nhập bình quân đầu người đạt 62 triệu đồng.", {"62": "income_per_capita"}),
+    ("Đến cuối năm 2022, tỷ lệ hộ nghèo của tỉnh còn 3,12%.", {"3,12": "poverty_rate"}),
+    ("Thu nhập bình quân của người dân ước đạt 45,5 triệu đồng/người/năm.", {"45,5": "income_per_capita"}),
+    ("Tỷ lệ hộ nghèo là 5,4%, thu nhập bình quân đầu người 40 triệu đồng.", {"5,4": "poverty_rate", "40": "income_per_capita"}),
+    ("Năm 2021, tỷ lệ hộ nghèo ở mức 12,5%.", {"12,5": "poverty_rate"}),
+    ("Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều còn 8,9%.", {"8,9": "poverty_rate"}),
+    ("Thu nhập bình quân đạt 35 triệu đồng/người/năm, tỷ lệ hộ nghèo còn 2%.", {"35": "income_per_capita", "2": "poverty_rate"}),
+    ("Thu nhập bình quân đầu người năm 2020 đạt 52 triệu đồng.", {"52": "income_per_capita"}),
+]
+
+COUNTER_EXAMPLES = [
+    "Tỷ lệ hộ nghèo giảm 1,2 điểm phần trăm.",
+    "Tỷ lệ hộ nghèo giảm bình quân 2%/năm.",
+    "Có 1.200 hộ thoát nghèo trong năm.",
+    "Tỷ lệ hộ cận nghèo còn 4,1%.",
+    "Hỗ trợ 300 hộ nghèo xây nhà.",
+]
