@@ -36,7 +36,9 @@ TCVN3: Mapping[int, str] = {
 # VNI-Windows: a base letter followed by a mark byte (read here as its cp1252 character),
 # plus a few single-byte letters (ơ, ư, đ and the i/y forms).
 _VNI_TONES = {"ø": "\u0300", "ù": "\u0301", "û": "\u0309", "õ": "\u0303", "ï": "\u0323"}
-_VNI_CIRCUMFLEX = {"â": "", "à": "\u0300", "á": "\u0301", "å": "\u0309", "ã": "\u0303", "ä": "\u0323"}
+_VNI_CIRCUMFLEX = {
+    "â": "", "à": "\u0300", "á": "\u0301", "å": "\u0309", "ã": "\u0303", "ä": "\u0323",
+}
 _VNI_BREVE = {"ê": "", "è": "\u0300", "é": "\u0301", "ú": "\u0309", "ü": "\u0303", "ë": "\u0323"}
 _VNI_SINGLE = {
     "ô": "ơ", "ö": "ư", "ñ": "đ", "ì": "ì", "í": "í", "æ": "ỉ", "ó": "ĩ", "ò": "ị", "î": "ỵ",
@@ -91,11 +93,12 @@ _SYLLABLE = regex.compile(
 
 @dataclass(frozen=True, slots=True)
 class Guess:
-    """A candidate decoding and the share of its non-ASCII words that are Vietnamese syllables."""
+    """A candidate decoding; `score` is the share of its `words` that are Vietnamese syllables."""
 
     encoding: str
     text: str
     score: float
+    words: int
 
 
 def decode_tcvn3(data: bytes) -> str:
@@ -125,26 +128,28 @@ def is_syllable(word: str) -> bool:
     return tones <= 1 and _SYLLABLE.fullmatch(unicodedata.normalize("NFC", toneless)) is not None
 
 
-def score(text: str) -> float:
-    """Share of the words with non-ASCII characters that are valid syllables (0 if none)."""
+def _guess(encoding: str, text: str) -> Guess:
+    """Only words with non-ASCII characters are scored: plain ASCII reads the same in all."""
     words = [w for w in _WORD.findall(text) if not w.isascii()]
-    return sum(map(is_syllable, words)) / len(words) if words else 0.0
+    share = sum(map(is_syllable, words)) / len(words) if words else 0.0
+    return Guess(encoding, text, share, len(words))
 
 
 def guesses(data: bytes) -> list[Guess]:
     """Every candidate decoding of `data`, best first."""
-    found = [Guess(name, decode(data), 0.0) for name, decode in _DECODERS.items()]
-    scored = [Guess(g.encoding, g.text, score(g.text)) for g in found]
-    return sorted(scored, key=lambda g: g.score, reverse=True)
+    found = [_guess(name, decode(data)) for name, decode in _DECODERS.items()]
+    return sorted(found, key=lambda g: g.score, reverse=True)
 
 
+# Measured on the development texts re-encoded: right decodings score 0.94–1.0 on whole
+# texts (0.82 on a 60-character head), wrong ones 0.0–0.25.
 MIN_SCORE = 0.8
-MIN_MARGIN = 0.15
+MIN_MARGIN = 0.3
+MIN_WORDS = 5
 
 
 def detect(data: bytes) -> Guess | None:
-    """The clearly best candidate decoding, or None when none is both good and ahead."""
+    """The clearly best candidate decoding, or None when none is good, ahead and well attested."""
     best, runner_up, *_ = guesses(data)
-    if best.score >= MIN_SCORE and best.score - runner_up.score >= MIN_MARGIN:
-        return best
-    return None
+    clear = best.score >= MIN_SCORE and best.score - runner_up.score >= MIN_MARGIN
+    return best if clear and best.words >= MIN_WORDS else None

@@ -32,7 +32,9 @@ _BYLINE = regex.compile(
     regex.VERBOSE | regex.MULTILINE,
 )
 # A scraper's `date 2022-09` header: a month, read as its first day.
-_MONTH_HEADER = regex.compile(r"^[^\S\n]*date[^\S\n]+(?P<year>\d{4})-(?P<month>\d{2})(?!-?\d)", regex.MULTILINE)
+_MONTH_HEADER = regex.compile(
+    r"^[^\S\n]*date[^\S\n]+(?P<year>\d{4})-(?P<month>\d{2})(?!-?\d)", regex.MULTILINE
+)
 _TITLE_MAX = 200
 
 _PARSER = DateDataParser(
@@ -64,6 +66,7 @@ def find_title(text: str) -> str | None:
     for line in text.split("\n"):
         line = line.strip()
         if line:
-            headline = len(line) <= _TITLE_MAX and not line.endswith(".")
-            return line if headline and not (_BYLINE.match(line) or _MONTH_HEADER.match(line)) else None
+            dated = _BYLINE.match(line) or _MONTH_HEADER.match(line)
+            headline = len(line) <= _TITLE_MAX and not line.endswith(".") and not dated
+            return line if headline else None
     return None

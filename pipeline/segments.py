@@ -25,7 +25,8 @@ _INITIAL = r"(?<![\p{L}\p{N}])(?:[\p{Lu}--[IVX]]|" + "|".join(
 _LIST_NUMBER = r"^[^\S\n]*(?:\d{1,2}|[IVXLC]{1,5}|\p{Ll})\."
 _BREAK = regex.compile(
     rf"""\n
-    |[.!?…](?<!{_INITIAL})(?<!{_LIST_NUMBER})[\"”’»)\]]*(?P<gap>[^\S\n]+)(?=[\"“‘«(\[]?[\p{{Lu}}\p{{N}}])""",
+    |[.!?…](?<!{_INITIAL})(?<!{_LIST_NUMBER})[\"”’»)\]]*
+     (?P<gap>[^\S\n]+)(?=[\"“‘«(\[]?[\p{{Lu}}\p{{N}}])""",
     regex.VERBOSE | regex.MULTILINE | regex.VERSION1,
 )
 _NEWLINE = regex.compile(r"\n")

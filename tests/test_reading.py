@@ -1,0 +1,272 @@
+import codecs
+import json
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipeline import legacy_encodings
+from pipeline.documents import Document, DocumentError
+from pipeline.reading import iter_documents, read_document, read_manifest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+DEV = ROOT.parent / "shared" / "dev"
+
+# TCVN3 has no toned capitals (they came from a separate caps font), so the sample
+# keeps its capitals to those it can write: Đ, Q, T, N, ...
+SAMPLE = (
+    "Năm 2021, tổng thu ngân sách nhà nước trên địa bàn tỉnh Quảng Nam đạt 20.792 tỷ đồng, "
+    "vượt 12% dự toán.\nĐảng bộ huyện Tuần Giáo hiện có 58 tổ chức cơ sở đảng với 4.883 "
+    "đảng viên; đã giải quyết 149 đơn/158 đơn khiếu nại, tố cáo.\n"
+)
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def _tcvn3(text: str) -> bytes:
+    table = {char: bytes([byte]) for byte, char in legacy_encodings.TCVN3.items()}
+    return b"".join(table.get(char) or char.encode("ascii") for char in text)
+
+
+def _vni(text: str) -> bytes:
+    table = {char: sequence.encode("cp1252") for sequence, char in legacy_encodings.VNI.items()}
+    return b"".join(table.get(char) or char.encode("ascii") for char in text)
+
+
+def _cp1258(text: str) -> bytes:
+    """Windows-1258 as Word wrote it: base letter (with ^, breve or horn), then the tone."""
+    out = []
+    for char in text:
+        parts = unicodedata.normalize("NFD", char)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
+        out.append((base + "".join(c for c in parts if c in _TONES)).encode("cp1258"))
+    return b"".join(out)
+
+
+def _write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (SAMPLE.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + SAMPLE.encode("utf-8"), "utf-8-sig"),
+        (SAMPLE.encode("utf-16"), "utf-16"),
+        (codecs.BOM_UTF16_BE + SAMPLE.encode("utf-16-be"), "utf-16"),
+        (codecs.BOM_UTF16_LE + SAMPLE.encode("utf-16-le"), "utf-16"),
+        (_cp1258(SAMPLE), "cp1258"),
+        (_tcvn3(SAMPLE), "tcvn3"),
+        (_vni(SAMPLE), "vni"),
+        (unicodedata.normalize("NFD", SAMPLE).encode("utf-8"), "utf-8"),
+        (SAMPLE.replace("\n", "\r\n").encode("utf-8"), "utf-8"),
+        (SAMPLE.replace("\n", "\r").encode("utf-8"), "utf-8"),
+    ],
+    ids=["utf-8", "utf-8-bom", "utf-16", "utf-16-be", "utf-16-le", "cp1258", "tcvn3", "vni",
+         "nfd", "crlf", "cr"],
+)
+def test_encodings_round_trip_to_nfc_text(tmp_path, data, encoding):
+    document = read_document(_write(tmp_path, "doc.txt", data))
+    assert document.text == SAMPLE
+    assert document.encoding == encoding
+
+
+def test_legacy_encodings_are_actually_legacy():
+    """The round-trip samples really differ byte-wise from UTF-8 and from each other."""
+    encoded = {_cp1258(SAMPLE), _tcvn3(SAMPLE), _vni(SAMPLE), SAMPLE.encode("utf-8")}
+    assert len(encoded) == 4
+    assert unicodedata.normalize("NFC", _cp1258(SAMPLE).decode("cp1258")) == SAMPLE
+
+
+@pytest.mark.parametrize(
+    ("decode", "data", "expected"),
+    [
+        # Independent of this module's tables: the examples published with other converters.
+        (legacy_encodings.decode_tcvn3, b"h\xe9p m\xf8t t\xd5t", "hộp mứt tết"),
+        (legacy_encodings.decode_vni, "Xin chaøo caùc baïn".encode("cp1252"), "Xin chào các bạn"),
+        (legacy_encodings.decode_vni, "THAØNH PHOÁ HOÀ CHÍ MINH".encode("cp1252"), "THÀNH PHỐ HỒ CHÍ MINH"),
+        (legacy_encodings.decode_vni, "Ñaûng, Vieät Nam, ngöôøi".encode("cp1252"), "Đảng, Việt Nam, người"),
+        (legacy_encodings.decode_tcvn3, b"\xa7\xb6ng, Vi\xd6t Nam, ng\xad\xeai", "Đảng, Việt Nam, người"),
+        (legacy_encodings.decode_cp1258, b"Vi\xea\xf2t Nam, ng\xfd\xf5\xcci", "Việt Nam, người"),
+    ],
+)
+def test_legacy_decoders(decode, data, expected):
+    assert decode(data) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "valid"),
+    [("người", True), ("nghiêng", True), ("quyết", True), ("khuỷu", True), ("Đảng", True),
+     ("ĐẢNG", True), ("c¸c", False), ("chaøo", False), ("tÕt", False),
+     ("été", False), ("français", False), ("hòả", False)],
+)
+def test_syllable_shapes(word, valid):
+    assert legacy_encodings.is_syllable(word) is valid
+
+
+def _message(tmp_path: Path, name: str, data: bytes) -> str:
+    path = _write(tmp_path, name, data)
+    with pytest.raises(DocumentError) as caught:
+        read_document(path)
+    assert str(path) in str(caught.value)
+    return caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"  \r\n\n\t ", "empty"),
+        ("binary.txt", b"PK\x03\x04\x00\x00\x08\x00" + bytes(range(256)), "binary"),
+        ("french.txt", "L'été dernier, nous sommes allés à la mer où nous avons mangé des "
+         "crêpes françaises.".encode("latin-1"), "not UTF-8"),
+        ("short.txt", _tcvn3("tết"), "not UTF-8"),
+        ("bom.txt", codecs.BOM_UTF8 + b"ok \xff\xfe", "UTF-8 byte order mark"),
+    ],
+)
+def test_refusals_name_the_file_and_the_reason(tmp_path, name, data, reason):
+    assert reason in _message(tmp_path, name, data)
+
+
+def test_refusal_lists_the_candidates_tried(tmp_path):
+    message = _message(tmp_path, "junk.txt", bytes(range(1, 256)) * 4)
+    assert all(name in message for name in legacy_encodings.CANDIDATES)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(DocumentError, match="no such file") as caught:
+        read_document(tmp_path / "absent.txt", display_path="docs/absent.txt")
+    assert caught.value.path == "docs/absent.txt"
+
+
+ARTICLE = """<!DOCTYPE html><html><head><meta charset="{charset}">
+<title>Thu ngân sách vượt dự toán - Báo Quảng Nam</title>
+<meta property="og:title" content="Thu ngân sách vượt dự toán">
+<meta property="article:published_time" content="2022-09-05T08:00:00+07:00"></head>
+<body><nav><ul><li><a href="/">Trang chủ</a></li><li><a href="/kt">Kinh tế</a></li></ul></nav>
+<article><h1>Thu ngân sách vượt dự toán</h1>
+<p>Năm 2021, tổng thu ngân sách nhà nước trên địa bàn tỉnh đạt 20.792 tỷ đồng, vượt 12% dự toán.</p>
+<p>Trong đó, thu nội địa đạt 12.473,69 tỷ đồng, tăng 5,04% so với cùng kỳ năm trước.</p>
+<p>Tỉnh phấn đấu năm 2022 thu ngân sách đạt 22.000 tỷ đồng.</p>
+</article>
+<div class="comments" id="comments"><h3>Bình luận</h3>
+<p>Bài viết rất hay, cảm ơn tác giả đã chia sẻ thông tin hữu ích này.</p></div>
+<footer><p>Bản quyền thuộc Báo Quảng Nam. Địa chỉ: 5 Trần Hưng Đạo.</p></footer></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("charset", "data", "encoding"),
+    [
+        ("utf-8", ARTICLE.format(charset="utf-8").encode("utf-8"), "html:utf-8"),
+        ("windows-1258", _cp1258(ARTICLE.format(charset="windows-1258")), "html:cp1258"),
+    ],
+)
+def test_html_keeps_the_article_body_only(tmp_path, charset, data, encoding):
+    document = read_document(_write(tmp_path, "page.html", data))
+    lines = document.text.split("\n")
+    assert "Năm 2021, tổng thu ngân sách nhà nước trên địa bàn tỉnh đạt 20.792 tỷ đồng, vượt 12% dự toán." in lines
+    assert "Tỉnh phấn đấu năm 2022 thu ngân sách đạt 22.000 tỷ đồng." in lines
+    for furniture in ("Trang chủ", "Bình luận", "cảm ơn tác giả", "Bản quyền"):
+        assert furniture not in document.text
+    assert document.text == unicodedata.normalize("NFC", document.text)
+    assert document.title == "Thu ngân sách vượt dự toán"
+    assert document.published == date(2022, 9, 5)
+    assert document.encoding == encoding
+
+
+def test_html_without_a_body_is_refused(tmp_path):
+    page = b"<html><head><title>Trang</title><script>var a = 1;</script></head><body><div></div></body></html>"
+    assert "no article text" in _message(tmp_path, "empty.html", page)
+
+
+def test_text_metadata_is_inferred_and_given_values_win(tmp_path):
+    path = _write(tmp_path, "001.txt", ("Tiêu đề bài\n14:54, 01/03/2021 [GMT+7]\n" + SAMPLE).encode())
+    inferred = read_document(path)
+    assert (inferred.title, inferred.published) == ("Tiêu đề bài", date(2021, 3, 1))
+    given = read_document(path, title="Tiêu đề khác", published=date(2021, 3, 2), province="Quảng Nam",
+                          url="https://example.vn/a")
+    assert (given.title, given.published, given.province, given.url) == (
+        "Tiêu đề khác", date(2021, 3, 2), "Quảng Nam", "https://example.vn/a")
+
+
+def _manifest(tmp_path: Path, lines: list[str]) -> Path:
+    docs = tmp_path / "corpus" / "docs"
+    docs.mkdir(parents=True)
+    (docs / "001.txt").write_text("Tiêu đề bài\n14:54, 01/03/2021 [GMT+7]\n" + SAMPLE, encoding="utf-8")
+    (docs / "002.txt").write_text("Bài hai\n" + SAMPLE, encoding="utf-8")
+    manifest = tmp_path / "corpus" / "manifest.jsonl"
+    manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return manifest
+
+
+def test_manifest_paths_are_relative_and_bad_lines_do_not_stop_the_rest(tmp_path, monkeypatch):
+    manifest = _manifest(tmp_path, [
+        json.dumps({"path": "docs/001.txt", "url": "https://baoquangnam.vn/a", "title": "Tiêu đề thật",
+                    "published": "2022-09-05", "province": "Quảng Nam"}, ensure_ascii=False),
+        '{"path": "docs/002.txt", ',
+        json.dumps({"path": "docs/002.txt", "published": None}),
+        json.dumps({"path": "docs/003.txt"}),
+        json.dumps({"path": "docs/002.txt", "published": "05/09/2022"}),
+    ])
+    monkeypatch.chdir(tmp_path)
+    results = list(iter_documents(manifest=Path("corpus/manifest.jsonl")))
+    first, bad_json, second, missing, bad_date = results
+    assert isinstance(first, Document) and first.path == "docs/001.txt"
+    assert (first.title, first.published, first.province, first.url) == (
+        "Tiêu đề thật", date(2022, 9, 5), "Quảng Nam", "https://baoquangnam.vn/a")
+    assert isinstance(bad_json, DocumentError) and bad_json.line == 2
+    assert str(manifest.relative_to(tmp_path)) in str(bad_json)
+    assert isinstance(second, Document) and (second.title, second.published) == ("Bài hai", None)
+    assert isinstance(missing, DocumentError) and missing.path == "docs/003.txt"
+    assert isinstance(bad_date, DocumentError) and bad_date.line == 5 and "ISO date" in bad_date.message
+
+
+def test_read_manifest_resolves_against_its_folder_and_raises_on_a_bad_line(tmp_path):
+    manifest = _manifest(tmp_path, ['{"path": "docs/001.txt"}', "", '{"title": "no path"}'])
+    with pytest.raises(DocumentError) as caught:
+        read_manifest(manifest)
+    assert (caught.value.path, caught.value.line) == (str(manifest), 3)
+    manifest.write_text('{"path": "docs/001.txt", "title": null}\n', encoding="utf-8")
+    (entry,) = read_manifest(manifest)
+    assert (entry.path, entry.file, entry.line, entry.title) == (
+        "docs/001.txt", manifest.parent / "docs" / "001.txt", 1, None)
+
+
+def test_missing_manifest_is_an_error_not_a_crash(tmp_path):
+    (error,) = iter_documents(manifest=tmp_path / "none.jsonl")
+    assert isinstance(error, DocumentError) and "no such file" in error.message
+
+
+def test_folders_are_read_recursively_in_order_skipping_hidden_and_other_files(tmp_path, monkeypatch):
+    for name in ("b.txt", "a/c.txt", "a/d.html", "a.txt", ".hidden/x.txt", "a/.y.txt", "notes.md", "z.HTM"):
+        path = tmp_path / "corpus" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(SAMPLE if name.endswith("txt") else f"<html><body><p>{SAMPLE}</p></body></html>",
+                        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    results = list(iter_documents(["corpus/", "corpus/b.txt", "missing.txt"]))
+    assert [r.path for r in results] == [
+        "corpus/a/c.txt", "corpus/a/d.html", "corpus/a.txt", "corpus/b.txt", "corpus/z.HTM",
+        "corpus/b.txt", "missing.txt",
+    ]
+    assert isinstance(results[-1], DocumentError)
+    assert all(isinstance(r, Document) for r in results[:-1])
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name)
+def test_seeds_read_cleanly(seed):
+    document = read_document(seed, display_path=f"seeds/{seed.name}")
+    assert document.encoding == "utf-8"
+    assert document.text == seed.read_text(encoding="utf-8")
+    assert document.path == f"seeds/{seed.name}"
+
+
+def test_dev_manifest_reads_cleanly():
+    if not DEV.is_dir():
+        pytest.skip(f"development data not found at {DEV}")
+    results = list(iter_documents(manifest=DEV / "manifest.jsonl"))
+    assert len(results) == 29
+    assert all(isinstance(r, Document) and r.title for r in results)
