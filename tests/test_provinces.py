@@ -222,11 +222,15 @@ SENTENCES = [
      [("Thành phố Cần Thơ", "province", "Cần Thơ", None), ("thành phố Hà Nội", "province", "Hà Nội", None)]),
     ("Thành ủy Hà Nội chỉ đạo", [("Thành ủy Hà Nội", "province", "Hà Nội", None)]),
     ("tỉnh Quang Nam", [("tỉnh Quang Nam", "province", "Quảng Nam", None)]),
+    ("tinh Lang Son, huyen Tuan Giao", [("tinh Lang Son", "province", "Lạng Sơn", None),
+                                        ("huyen Tuan Giao", "district", "Điện Biên", "Tuần Giáo")]),
     ("TỈNH QUẢNG NAM", [("TỈNH QUẢNG NAM", "province", "Quảng Nam", None)]),
     ("Quận 1 và quận 10", [("Quận 1", "district", "Hồ Chí Minh", "Quận 1"),
                            ("quận 10", "district", "Hồ Chí Minh", "Quận 10")]),
     ("các cơ quan Tây Ninh", [("Tây Ninh", "province", "Tây Ninh", None)]),
     ("tình hình Lạng Sơn", [("Lạng Sơn", "province", "Lạng Sơn", None)]),
+    ("tính Cao Bằng, tình Cao Bằng", [("Cao Bằng", "province", "Cao Bằng", None),
+                                     ("Cao Bằng", "province", "Cao Bằng", None)]),
     ("ở Hoà Bình,\nĐồng Nai", [("Hoà Bình", "province", "Hòa Bình", None),
                                ("Đồng Nai", "province", "Đồng Nai", None)]),
     ("\u00d0ồng Nai thu 17.363 tỷ", [("\u00d0ồng Nai", "province", "Đồng Nai", None)]),
@@ -243,6 +247,7 @@ NO_PLACES = [
     "Việt Nam và Trung ương",
     "tỉnh đã tiếp nhận 6.353 hồ sơ",
     "Hà Nộii",
+    "cơ quan 1 cửa, có 6 huyện, 1 thị xã",
     "",
 ]
 
