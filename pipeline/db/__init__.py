@@ -1,0 +1,1 @@
+"""The database: schema (Alembic), the incremental load, BI views and their dictionary."""

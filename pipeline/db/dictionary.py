@@ -1,0 +1,303 @@
+"""The data dictionary: one description per table, view and column, kept in one place.
+
+The models read it for their COMMENTs (PostgreSQL, where Metabase and Superset show them);
+`publish` copies it into the `data_dictionary` table (SQLite has no comments) and comments
+the views, which Alembic does not manage.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str
+    description: str
+    columns: dict[str, str]
+
+
+_PERIOD = {
+    "period_start": "First day of the period the value covers (inclusive).",
+    "period_end": "Last day of the period the value covers (inclusive).",
+    "period_grain": "How the period was stated (year, quarter, month, year to date, term, day).",
+    "calendar_year": "The year when the period is exactly one calendar year, else NULL.",
+}
+_PLACE = {
+    "province": "Canonical Vietnamese name of the province the value is about.",
+    "province_code": "Official code of that province (see provinces.code).",
+    "scope": "province, or district/organization for a unit inside the province.",
+    "locality": "Name of the district or organization when scope is not province.",
+}
+_SOURCE = {
+    "document_id": "The source document (documents.id).",
+    "document_path": "Path of the source document as given to `solieu run`.",
+    "document_url": "Web address of the source document, when known.",
+    "published": "Publication date of the source document, when known.",
+    "quote": "The source sentence, verbatim.",
+}
+_QUALIFIERS = {
+    "status": "actual, or planned for targets and announced plans.",
+    "estimate": "True when the text calls the value an estimate (ước, dự ước).",
+    "basis": "What a percentage is measured against (dự toán, cùng kỳ, kế hoạch).",
+    "of_total": "Denominator stated with the value (149 of 158 petitions, rank 31 of 63).",
+    "bound": "Qualifier on the value when the text gives a bound (over, nearly, at least).",
+}
+_VALUE = {
+    "indicator": "Catalogue code of the indicator (indicators.code).",
+    "value": "The value in base units: VND for money, the percent number for rates.",
+    "unit": "Unit of value (VND, percent, count, visits, rank, VND_per_person, ...).",
+}
+_COUNTS = {
+    "documents_seen": "Documents read in the run (loaded, skipped or failed).",
+    "documents_new": "Documents loaded for the first time.",
+    "documents_changed": "Documents whose text, metadata or rules version changed; reloaded.",
+    "documents_unchanged": "Documents skipped because nothing changed since their last load.",
+    "documents_failed": "Documents sent to document_errors.",
+    "figures_inserted": "Figures added.",
+    "figures_updated": "Figures whose identity was kept but whose values changed.",
+    "figures_deleted": "Figures removed because a changed document no longer yields them.",
+}
+
+ENTRIES: dict[str, Entry] = {
+    "provinces": Entry(
+        "table",
+        "Provinces and centrally governed cities, before (era 2008, 63 units) and after "
+        "(era 2025, 34 units) the July 2025 merger.",
+        {
+            "code": "Official administrative code; reused across eras, so unique with era.",
+            "era": "2008 for the units in force until 2025-06-30, 2025 for those from 2025-07-01.",
+            "name": "Canonical Vietnamese name.",
+            "kind": "Kind of unit (tỉnh or thành phố trực thuộc trung ương).",
+            "successor_code": "For an era-2008 unit, the code of the era-2025 unit it became part of.",
+            "aliases": "Other spellings and abbreviations, separated by ';'.",
+        },
+    ),
+    "districts": Entry(
+        "table",
+        "Districts (huyện, thị xã, thành phố thuộc tỉnh) of the era-2008 provinces.",
+        {
+            "code": "Official district code.",
+            "name": "Canonical Vietnamese name.",
+            "kind": "Kind of unit (huyện, thị xã, quận, thành phố).",
+            "province_code": "Code of the province the district belongs to.",
+            "province_era": "Era of that province; always 2008 (districts were abolished in 2025).",
+            "aliases": "Other spellings, separated by ';'.",
+        },
+    ),
+    "indicators": Entry(
+        "table",
+        "The indicator catalogue: what a figure measures, seeded from seeds/indicators.csv.",
+        {
+            "code": "Stable indicator code used by figures.indicator.",
+            "family": "Group of related indicators (budget, grdp, complaints, ...).",
+            "unit": "Unit every figure of this indicator is stated in.",
+            "name_vi": "Vietnamese name.",
+            "name_en": "English name.",
+            "example": "A typical wording in the sources.",
+        },
+    ),
+    "documents": Entry(
+        "table",
+        "Every loaded source document with the exact text figure offsets index.",
+        {
+            "id": "Surrogate key.",
+            "path": "Path as given to `solieu run` or in the manifest; identifies the document.",
+            "url": "Web address of the source, when known.",
+            "title": "Title, from the manifest or the text.",
+            "published": "Publication date, from the manifest or the text.",
+            "province": "Province the source covers, from the manifest.",
+            "encoding": "Encoding the file was decoded from.",
+            "sha256": "SHA-256 of text (UTF-8); a changed hash means a changed document.",
+            "rules_version": "Version of the extraction rules that last read the document.",
+            "text": "The stored text: decoded, NFC; figures.start_offset/end_offset index it.",
+            "run_id": "The run that last wrote the document (runs.id).",
+            "loaded_at": "When that run wrote it (UTC).",
+        },
+    ),
+    "figures": Entry(
+        "table",
+        "Every figure extracted from the documents, grounded to the characters it was read "
+        "from. Prefer the published_figures view: it hides figures of unfinished runs.",
+        {
+            "id": "Surrogate key; stable across reruns while the figure's identity holds.",
+            "key": "Identity hash of document path + span + indicator (pipeline Figure.key).",
+            "document_id": "The source document (documents.id).",
+            **_VALUE,
+            **_PLACE,
+            "province_era": "Era of province_code; NULL when the code is not in provinces "
+            "(then flags has province_code_unknown).",
+            "period_start": _PERIOD["period_start"],
+            "period_end": _PERIOD["period_end"],
+            "period_grain": _PERIOD["period_grain"],
+            **_QUALIFIERS,
+            "flags": "Comma-separated warnings about the figure, NULL when none.",
+            "start_offset": "Code-point offset in documents.text where the number starts.",
+            "end_offset": "Code-point offset in documents.text just after the number.",
+            "line": "1-based line of the number in documents.text.",
+            "quote": "The source sentence, verbatim.",
+            "rule": "Id of the extraction rule that produced the figure.",
+            "rules_version": "Version of the extraction rules that wrote the figure.",
+            "run_id": "The run that last wrote the figure (runs.id).",
+            "digest": "Fingerprint of the figure's values; the load compares it to detect updates.",
+        },
+    ),
+    "runs": Entry(
+        "table",
+        "The run ledger: one row per `solieu run`, committed together with the data it wrote.",
+        {
+            "id": "Run number.",
+            "started_at": "Start time (UTC).",
+            "finished_at": "End time (UTC); NULL while running or when the run was killed.",
+            "status": "running, completed, interrupted (stopped or killed) or failed (aborted).",
+            "code_version": "Version of the solieu code.",
+            "rules_version": "Version of the extraction rules.",
+            "full_refresh": "True when every document was re-extracted regardless of changes.",
+            "pid": "Process id of the run.",
+            "host": "Machine the run ran on.",
+            **_COUNTS,
+            "resumed_by": "For an interrupted or failed run, the completed run that finished its "
+            "work; its figures are published from then on.",
+            "message": "Why the run stopped, when it did not complete.",
+        },
+    ),
+    "document_errors": Entry(
+        "table",
+        "The quarantine: documents that could not be read, extracted or loaded, per run.",
+        {
+            "id": "Surrogate key.",
+            "run_id": "The run that met the error (runs.id).",
+            "path": "Path of the document.",
+            "stage": "Where it failed (read, decode, extract, validate, load, ...).",
+            "message": "What went wrong.",
+            "line": "Line of the document the error is about, when known.",
+            "recorded_at": "When the error was recorded (UTC).",
+        },
+    ),
+    "data_dictionary": Entry(
+        "table",
+        "Descriptions of every table, view and column (the same text as the PostgreSQL COMMENTs).",
+        {
+            "object_name": "Table or view name.",
+            "column_name": "Column name; empty for the table or view itself.",
+            "kind": "table or view.",
+            "description": "What it holds.",
+        },
+    ),
+    "published_figures": Entry(
+        "view",
+        "Every figure of a completed run (or of an interrupted run a later run completed), "
+        "with its indicator names and source document.",
+        {
+            "figure_id": "figures.id.",
+            "figure_key": "figures.key.",
+            **_VALUE,
+            "indicator_name_vi": "Vietnamese name of the indicator.",
+            "indicator_name_en": "English name of the indicator.",
+            "family": "Indicator family.",
+            **_PLACE,
+            **_PERIOD,
+            **_QUALIFIERS,
+            "flags": "Comma-separated warnings about the figure, NULL when none.",
+            **_SOURCE,
+            "document_title": "Title of the source document.",
+            "start_offset": "Offset of the number in documents.text.",
+            "end_offset": "Offset just after the number in documents.text.",
+            "line": "1-based line of the number in documents.text.",
+            "rule": "Id of the extraction rule that produced the figure.",
+            "run_id": "The run that last wrote the figure.",
+        },
+    ),
+    "chosen_values": Entry(
+        "view",
+        "One row per province x scope x locality x indicator x period with the value to "
+        "report: actual beats planned, a final figure beats an estimate, a later publication "
+        "beats an earlier one. Figures without a period are left out.",
+        {
+            **_PLACE,
+            **_VALUE,
+            "indicator_name_en": "English name of the indicator.",
+            **_PERIOD,
+            **_QUALIFIERS,
+            "candidates": "How many published figures compete for this row.",
+            "figure_id": "The chosen figure (figures.id).",
+            **_SOURCE,
+        },
+    ),
+    "value_conflicts": Entry(
+        "view",
+        "Published figures that disagree: same province, scope, locality, indicator, period "
+        "and status but different values. One row per disagreeing figure.",
+        {
+            **_PLACE,
+            "indicator": _VALUE["indicator"],
+            **_PERIOD,
+            "status": _QUALIFIERS["status"],
+            "value": _VALUE["value"],
+            "unit": _VALUE["unit"],
+            "estimate": _QUALIFIERS["estimate"],
+            "figure_id": "The disagreeing figure (figures.id).",
+            **_SOURCE,
+            "is_chosen": "True for the figure chosen_values reports.",
+        },
+    ),
+    "province_year_headlines": Entry(
+        "view",
+        "Headline indicators by province and calendar year, one column per indicator: "
+        "the chosen actual value for the whole year, province scope only.",
+        {
+            "province": _PLACE["province"],
+            "province_code": _PLACE["province_code"],
+            "year": "Calendar year.",
+            "grdp_growth": "GRDP growth rate, percent.",
+            "grdp_value": "GRDP, VND.",
+            "grdp_per_capita": "GRDP per capita, VND per person.",
+            "budget_revenue_total": "Total state budget revenue collected in the province, VND.",
+            "budget_revenue_domestic": "Domestic budget revenue, VND.",
+            "budget_expenditure_local": "Local budget expenditure, VND.",
+            "income_per_capita": "Average income, VND per person per year.",
+            "poverty_rate": "Share of poor households, percent.",
+        },
+    ),
+}
+
+VIEWS = tuple(name for name, entry in ENTRIES.items() if entry.kind == "view")
+
+
+def _rows() -> list[dict]:
+    rows = []
+    for name, entry in ENTRIES.items():
+        rows.append({"object_name": name, "column_name": "", "kind": entry.kind,
+                     "description": entry.description})
+        rows.extend({"object_name": name, "column_name": column, "kind": entry.kind,
+                     "description": text} for column, text in entry.columns.items())
+    return rows
+
+
+def publish(conn: sa.Connection) -> None:
+    """Refresh the data_dictionary table and, on PostgreSQL, the views' COMMENTs."""
+    table = sa.table("data_dictionary", *(sa.column(c) for c in
+                                           ("object_name", "column_name", "kind", "description")))
+    wanted = {(r["object_name"], r["column_name"]): r for r in _rows()}
+    stored = {(r.object_name, r.column_name): r._asdict() for r in conn.execute(sa.select(table))}
+    stale = [k for k in stored if k not in wanted or stored[k] != wanted[k]]
+    for object_name, column_name in stale:
+        conn.execute(table.delete().where(table.c.object_name == object_name,
+                                          table.c.column_name == column_name))
+    fresh = [row for k, row in wanted.items() if k not in stored or k in stale]
+    if fresh:
+        conn.execute(table.insert(), fresh)
+    if conn.dialect.name == "postgresql":
+        _comment_views(conn)
+
+
+def _comment_views(conn: sa.Connection) -> None:
+    quote = conn.dialect.identifier_preparer.quote
+    literal = sa.String().literal_processor(conn.dialect)
+    for name in VIEWS:
+        entry = ENTRIES[name]
+        conn.exec_driver_sql(f"COMMENT ON VIEW {quote(name)} IS {literal(entry.description)}")
+        for column, text in entry.columns.items():
+            conn.exec_driver_sql(
+                f"COMMENT ON COLUMN {quote(name)}.{quote(column)} IS {literal(text)}")
