@@ -24,6 +24,8 @@ _CITY = "thành phố"
 
 @dataclass(frozen=True, slots=True)
 class Province:
+    """A province or centrally-run city in one era; `successor_code` is its 2025 unit's code."""
+
     code: str
     era: str
     name: str
@@ -34,6 +36,8 @@ class Province:
 
 @dataclass(frozen=True, slots=True)
 class District:
+    """A pre-2025 district; `province_code` is a 2008-era code."""
+
     code: str
     name: str
     kind: str
@@ -250,7 +254,11 @@ def _stripped_keys(key: str):
 
 
 def lookup_province(name: str, on: date | None = None) -> Province | None:
-    """The province a name denotes, in the era in force on `on` (default 2008), else the other era."""
+    """The province a name denotes, in the era in force on `on`, else in the other era.
+
+    Without `on` the 2008 era is preferred: most reports predate the merger. A province that
+    no longer exists on `on` ("Tiền Giang" in 2026) is still returned, in its own era.
+    """
     index = _places().province_keys
     for key in _stripped_keys(place_key(name)):
         if key in index:
@@ -292,10 +300,13 @@ def successor(province: Province) -> Province | None:
 def find_places(text: str, prefer: Province | None = None, on: date | None = None) -> list[PlaceMatch]:
     """Places named in NFC running text, in order, non-overlapping, the longest name winning.
 
-    Bare names must be written as names (capitalised, accents as spelled); after a prefix
-    ("tỉnh", "huyện", "TP.") case and accents may be off. A district name shared by several
-    provinces ("Châu Thành") goes to `prefer`'s district when it has one, else the lowest code.
-    `on` picks the era of the provinces returned, as in lookup_province.
+    Bare names must be written as names (capitalised, accents as spelled, not after "Thị"/"Văn",
+    and never bare "Hồ Chí Minh", the president); after a prefix ("tỉnh", "Tỉnh ủy", "huyện",
+    "thị xã", "quận", "thành phố", "TP.", "Báo") case and accents may be off. Districts are
+    found only after a prefix; "thành phố"/"TP." before a centrally-run city names the
+    province. A district name shared by several provinces ("Châu Thành") goes to `prefer`'s
+    district when it has one, else to the lowest code. `on` picks the era of the provinces
+    returned, as in lookup_province.
     """
     places = _places()
     folded = text.translate(_FOLD)
@@ -330,9 +341,10 @@ def _resolve(places: _Places, text: str, found: re.Match, prefer: Province | Non
     if introduces == "newspaper":  # "Báo Quảng Ngãi"; "Báo Điện Biên Phủ" is Điện Biên's
         if not _written_as_name(places, text, name_start, end, key):
             return None
-        sole = places.district_keys.get(key, [])
-        province = _pick_province(places.province_keys.get(key, []), on) or (
-            len(sole) == 1 and places.by_code[(sole[0].province_code, "2008")] or None)
+        province = _pick_province(places.province_keys.get(key, []), on)
+        named_districts = places.district_keys.get(key, [])
+        if province is None and len(named_districts) == 1:
+            province = places.by_code[(named_districts[0].province_code, "2008")]
         return province and PlaceMatch(start, end, "province", province, None)
     province_candidates = places.province_keys.get(key, [])
     if introduces == "province" or (

@@ -110,8 +110,9 @@ def _query(db: sqlite3.Connection, sql: str) -> list[tuple]:
 
 
 def _provinces(db: sqlite3.Connection, merges: dict[str, list[str]]) -> list[tuple[str, ...]]:
-    legacy = _query(db, "SELECT DISTINCT provinceCode, province, provinceShort, provinceKey FROM admin_units_legacy")
-    current = _query(db, "SELECT DISTINCT provinceCode, province, provinceShort, provinceKey FROM admin_units")
+    columns = "SELECT DISTINCT provinceCode, province, provinceShort, provinceKey FROM"
+    legacy = _query(db, f"{columns} admin_units_legacy")
+    current = _query(db, f"{columns} admin_units")
     new_code = {key: code for code, _, _, key in current}
     successor = {old: new_code[new] for new, olds in merges.items() for old in olds}
     rows = []
