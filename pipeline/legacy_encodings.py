@@ -45,8 +45,11 @@ _VNI_SINGLE = {
 }
 
 
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
 def _vni_table() -> dict[str, str]:
-    nfc = lambda s: unicodedata.normalize("NFC", s)  # noqa: E731
     table: dict[str, str] = {}
     for upper in (False, True):
         case = str.upper if upper else (lambda s: s)
@@ -55,12 +58,12 @@ def _vni_table() -> dict[str, str]:
         for base in ("a", "e", "o", "u", "y", "ơ", "ư"):
             for mark, tone in _VNI_TONES.items():
                 key = ("ô" if base == "ơ" else "ö" if base == "ư" else base) + mark
-                table[case(key)] = case(nfc(base + tone))
+                table[case(key)] = case(_nfc(base + tone))
         for base in ("a", "e", "o"):
             for mark, tone in _VNI_CIRCUMFLEX.items():
-                table[case(base + mark)] = case(nfc(base + "\u0302" + tone))
+                table[case(base + mark)] = case(_nfc(base + "\u0302" + tone))
         for mark, tone in _VNI_BREVE.items():
-            table[case("a" + mark)] = case(nfc("a\u0306" + tone))
+            table[case("a" + mark)] = case(_nfc("a\u0306" + tone))
     return table
 
 

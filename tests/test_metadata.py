@@ -42,6 +42,8 @@ def test_byline_dates_are_found(byline, expected):
         "Tổng thu tính đến ngày 15/12/2023 đạt 16.875,32 tỷ đồng.",
         "Ngày 29/6, thông tin từ UBND tỉnh cho biết.",
         "Thu nội địa 8.650,68 tỷ đồng, bằng 90,11% dự toán.",
+        "Thông báo kết luận được ban hành ngày 14/9/2021",
+        "Kỳ họp khai mạc lúc 08:00 ngày 15/12/2023 | Toàn văn",
         "31/02/2021",
         "date 2022-13 tiêu đề",
     ],
@@ -58,7 +60,10 @@ def test_bylines_deep_in_the_body_are_ignored():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("\n  Đổi mới trong triển khai Nghị quyết Đại hội XX \n\n14:54, 01/03/2021", "Đổi mới trong triển khai Nghị quyết Đại hội XX"),
+        (
+            "\n  Đổi mới trong triển khai Nghị quyết Đại hội XX \n\n14:54, 01/03/2021",
+            "Đổi mới trong triển khai Nghị quyết Đại hội XX",
+        ),
         ("14:54, 01/03/2021 [GMT+7]\nTin tức", None),
         ("Năm 2021, GRDP của tỉnh ước đạt trên 53.500 tỷ đồng.\nTiếp", None),
         (" date 2022-09 Những cách làm hay", None),

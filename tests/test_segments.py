@@ -18,7 +18,10 @@ SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
         ),
         (
             "Theo TS. Nguyễn Văn A, TP. HCM có 1.200.000 hồ sơ. Đến cuối tháng 8.2022 đạt 94,3%.",
-            ["Theo TS. Nguyễn Văn A, TP. HCM có 1.200.000 hồ sơ.", "Đến cuối tháng 8.2022 đạt 94,3%."],
+            [
+                "Theo TS. Nguyễn Văn A, TP. HCM có 1.200.000 hồ sơ.",
+                "Đến cuối tháng 8.2022 đạt 94,3%.",
+            ],
         ),
         (
             "Ông ThS. Lê B, PGS. Trần C và GS. Phạm D dự; BS. Hà E, Tp. Huế báo cáo.",
@@ -29,9 +32,15 @@ SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
             "Tác giả Nguyễn H. Anh và TT. Kiên Lương, Q. Ba Đình.",
             ["Tác giả Nguyễn H. Anh và TT. Kiên Lương, Q. Ba Đình."],
         ),
-        ("Thu nội địa 12.473,69 tỷ đồng; tăng 7,3%; đạt kế hoạch.", ["Thu nội địa 12.473,69 tỷ đồng; tăng 7,3%; đạt kế hoạch."]),
+        (
+            "Thu nội địa 12.473,69 tỷ đồng; tăng 7,3%; đạt kế hoạch.",
+            ["Thu nội địa 12.473,69 tỷ đồng; tăng 7,3%; đạt kế hoạch."],
+        ),
         ("Tăng 61,49%… so cùng kỳ năm 2022.", ["Tăng 61,49%… so cùng kỳ năm 2022."]),
-        ("Kết quả khả quan… Năm 2023 tiếp tục tăng.", ["Kết quả khả quan…", "Năm 2023 tiếp tục tăng."]),
+        (
+            "Kết quả khả quan… Năm 2023 tiếp tục tăng.",
+            ["Kết quả khả quan…", "Năm 2023 tiếp tục tăng."],
+        ),
         ("Có đạt không? Có! 2022 là năm bản lề.", ["Có đạt không?", "Có!", "2022 là năm bản lề."]),
         ("Ông nói: “Tốt lắm.” Sau đó về.", ["Ông nói: “Tốt lắm.”", "Sau đó về."]),
         ("Đây là quý I. Năm nay khác.", ["Đây là quý I.", "Năm nay khác."]),
@@ -56,7 +65,10 @@ def test_paragraphs_are_non_empty_lines_with_their_line_numbers():
 def test_sentence_lines_follow_their_paragraph():
     text = "Tiêu đề\n\nCâu một. Câu hai.\nCâu ba."
     assert [(s.text, s.line) for s in sentences(text)] == [
-        ("Tiêu đề", 1), ("Câu một.", 3), ("Câu hai.", 3), ("Câu ba.", 4),
+        ("Tiêu đề", 1),
+        ("Câu một.", 3),
+        ("Câu hai.", 3),
+        ("Câu ba.", 4),
     ]
 
 
@@ -66,7 +78,7 @@ def _check_offsets(text: str) -> None:
     for kind in (paras, sentences(text)):
         previous_end = 0
         for segment in kind:
-            assert text[segment.start:segment.end] == segment.text
+            assert text[segment.start : segment.end] == segment.text
             assert segment.text and segment.text == segment.text.strip()
             assert segment.start >= previous_end
             assert segment.line == line_of(text, segment.start) == index.line(segment.start)
