@@ -52,7 +52,7 @@ def _nfc(text: str) -> str:
 def _vni_table() -> dict[str, str]:
     table: dict[str, str] = {}
     for upper in (False, True):
-        case = str.upper if upper else (lambda s: s)
+        case = str.upper if upper else str
         for mark, uni in _VNI_SINGLE.items():
             table[case(mark)] = case(uni)
         for base in ("a", "e", "o", "u", "y", "ơ", "ư"):
@@ -105,7 +105,7 @@ class Guess:
 
 
 def decode_tcvn3(data: bytes) -> str:
-    """Bytes outside the table keep their cp1252 meaning (quotes, dashes), else Latin-1."""
+    """Bytes outside the table keep their cp1252 meaning (quotes, dashes)."""
     return data.decode("latin-1").translate(_TCVN3_DECODE)
 
 
