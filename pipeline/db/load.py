@@ -106,7 +106,7 @@ class _Run:
                 sa.select(_DOCUMENTS.c.id, _DOCUMENTS.c.path,
                           *(_DOCUMENTS.c[f] for f in _CHANGE_FIELDS))).mappings()}
             self._indicators = set(conn.execute(sa.select(IndicatorRow.code)).scalars())
-            self._provinces = set(conn.execute(sa.select(ProvinceRow.code, ProvinceRow.era)).tuples())
+            self._provinces = {tuple(r) for r in conn.execute(sa.select(ProvinceRow.code, ProvinceRow.era))}
 
     def over(self, items: Iterable[Document | DocumentError]) -> RunReport:
         started = time.monotonic()
