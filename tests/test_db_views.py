@@ -1,0 +1,123 @@
+"""The BI views: the chosen value per key, the conflicts, the wide headline table."""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+import sqlalchemy as sa
+
+from pipeline.db.load import load
+from pipeline.documents import Document
+from pipeline.figures import Figure
+
+CODES = {"Lạng Sơn": "20", "Quảng Nam": "49", "Điện Biên": "11"}
+YEAR_2022 = (date(2022, 1, 1), date(2022, 12, 31))
+
+
+def _publish(engine: sa.Engine, reports: list[dict]) -> None:
+    """Load each report as a one-sentence document carrying one figure."""
+    docs, figures = [], {}
+    for n, report in enumerate(reports):
+        value = report["value"]
+        text = f"Theo báo cáo, chỉ tiêu đạt {value.replace('.', ',')} trong kỳ."
+        doc = Document(f"doc{n:02d}.txt", text, published=report.get("published"))
+        start = text.index(value.replace(".", ","))
+        period = report.get("period", YEAR_2022)
+        figures[doc.path] = [Figure(
+            indicator=report.get("indicator", "grdp_growth"), value=Decimal(value),
+            unit=report.get("unit", "percent"), start=start, end=start + len(value), line=1,
+            quote=text, rule="test", province=report["province"],
+            province_code=CODES[report["province"]], scope=report.get("scope", "province"),
+            locality=report.get("locality"), period_start=period[0], period_end=period[1],
+            status=report.get("status", "actual"), estimate=report.get("estimate", False),
+            document=doc.path)]
+        docs.append(doc)
+    load(engine, docs, extract=lambda doc: figures[doc.path], rules_version="r1")
+
+
+def _rows(engine: sa.Engine, sql: str) -> list[tuple]:
+    with engine.connect() as conn:
+        return [tuple(Decimal(str(v)) if isinstance(v, float) else v for v in row)
+                for row in conn.execute(sa.text(sql))]
+
+
+@pytest.mark.parametrize("competitors, chosen, disagreeing", [
+    pytest.param([("7.1", "actual", False, date(2023, 1, 10)),
+                  ("8.0", "planned", False, date(2023, 3, 1))], "7.1", set(),
+                 id="actual beats a later plan; a plan is no conflict"),
+    pytest.param([("7.0", "actual", True, date(2023, 3, 1)),
+                  ("7.2", "actual", False, date(2023, 1, 5))], "7.2", {"7.0", "7.2"},
+                 id="a final figure beats a later estimate"),
+    pytest.param([("7.2", "actual", False, date(2023, 1, 5)),
+                  ("7.4", "actual", False, date(2023, 6, 1))], "7.4", {"7.2", "7.4"},
+                 id="a later publication beats an earlier one"),
+    pytest.param([("7.1", "actual", False, None),
+                  ("7.3", "actual", False, date(2023, 1, 5))], "7.3", {"7.1", "7.3"},
+                 id="a dated publication beats an undated one"),
+    pytest.param([("7.1", "actual", False, date(2023, 1, 5)),
+                  ("7.1", "actual", False, date(2023, 2, 5))], "7.1", set(),
+                 id="agreeing sources are no conflict"),
+])
+def test_chosen_value_and_conflicts(db_engine, competitors, chosen, disagreeing):
+    _publish(db_engine, [{"province": "Lạng Sơn", "value": value, "status": status,
+                          "estimate": estimate, "published": published}
+                         for value, status, estimate, published in competitors])
+    rows = _rows(db_engine, "SELECT value, candidates FROM chosen_values")
+    assert rows == [(Decimal(chosen), len(competitors))]
+    conflicts = _rows(db_engine, "SELECT value, is_chosen FROM value_conflicts")
+    assert {value for value, _ in conflicts} == {Decimal(v) for v in disagreeing}
+    assert all(bool(is_chosen) == (value == Decimal(chosen)) for value, is_chosen in conflicts)
+
+
+def test_grdp_growth_of_every_province_in_2022_in_one_select(db_engine):
+    _publish(db_engine, [
+        {"province": "Lạng Sơn", "value": "7.1"},
+        {"province": "Quảng Nam", "value": "8.0"},
+        {"province": "Quảng Nam", "value": "8.5", "status": "planned"},
+        {"province": "Điện Biên", "value": "6.5"},
+        {"province": "Điện Biên", "value": "9.0", "scope": "district", "locality": "Tuần Giáo"},
+        {"province": "Lạng Sơn", "value": "5.4", "period": (date(2022, 1, 1), date(2022, 6, 30))},
+        {"province": "Lạng Sơn", "value": "6.0", "period": (date(2021, 1, 1), date(2021, 12, 31))},
+        {"province": "Lạng Sơn", "value": "6140", "indicator": "grdp_value", "unit": "VND"},
+    ])
+    expected = [("Lạng Sơn", Decimal("7.1")), ("Quảng Nam", Decimal("8.0")),
+                ("Điện Biên", Decimal("6.5"))]
+    assert sorted(_rows(db_engine, """
+        SELECT province, value FROM chosen_values
+        WHERE indicator = 'grdp_growth' AND scope = 'province' AND calendar_year = 2022
+    """)) == sorted(expected)
+    assert sorted(_rows(db_engine, """
+        SELECT province, grdp_growth FROM province_year_headlines WHERE year = 2022
+    """)) == sorted(expected)
+
+
+def test_headlines_put_each_indicator_in_its_column(db_engine):
+    _publish(db_engine, [
+        {"province": "Lạng Sơn", "value": "7.1"},
+        {"province": "Lạng Sơn", "value": "6140", "indicator": "grdp_value", "unit": "VND"},
+        {"province": "Lạng Sơn", "value": "5.2", "indicator": "poverty_rate"},
+        {"province": "Lạng Sơn", "value": "6.0", "period": (date(2021, 1, 1), date(2021, 12, 31))},
+    ])
+    rows = _rows(db_engine, "SELECT year, grdp_growth, grdp_value, poverty_rate, "
+                            "budget_revenue_total FROM province_year_headlines ORDER BY year")
+    assert rows == [(2021, Decimal("6.0"), None, None, None),
+                    (2022, Decimal("7.1"), Decimal("6140"), Decimal("5.2"), None)]
+
+
+def test_a_figure_without_a_period_is_published_but_not_chosen(db_engine):
+    _publish(db_engine, [{"province": "Lạng Sơn", "value": "7.1", "period": (None, None)}])
+    assert _rows(db_engine, "SELECT count(*) FROM published_figures") == [(1,)]
+    assert _rows(db_engine, "SELECT count(*) FROM chosen_values") == [(0,)]
+
+
+@pytest.mark.parametrize("start, end, year", [
+    (date(2022, 1, 1), date(2022, 12, 31), 2022),
+    (date(2024, 1, 1), date(2024, 12, 31), 2024),   # leap year
+    (date(2022, 1, 1), date(2022, 9, 30), None),    # nine months
+    (date(2020, 1, 1), date(2025, 12, 31), None),   # a term
+    (date(2022, 4, 1), date(2023, 3, 31), None),    # a year, not a calendar year
+])
+def test_calendar_year(db_engine, start, end, year):
+    _publish(db_engine, [{"province": "Lạng Sơn", "value": "7.1", "period": (start, end)}])
+    assert _rows(db_engine, "SELECT calendar_year FROM published_figures") == [(year,)]
