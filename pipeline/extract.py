@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_right
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -33,7 +34,9 @@ _PLANNED_AFTER = regex.compile(r"^\s*(?:%\s*)?trở lên", _I)
 _ESTIMATE = regex.compile(r"(?<!\w)(?:dự ước|ước tính|ước đạt|ước)(?!\w)", _I)
 _NATIONAL = regex.compile(r"cả nước|toàn quốc|\bGDP\b", _I)
 _PROVINCE_MARK = regex.compile(r"Tỉnh ủy|Tỉnh uỷ|toàn tỉnh|cấp tỉnh|(?:UBND|HĐND|Đảng bộ|Ban Chấp hành Đảng bộ) tỉnh|của tỉnh", _I)
-_AS_OF_DAY = regex.compile(r"(?:tính )?đến (?:hết )?(?:ngày )?$|tính đến giữa tháng [^,]*$", _I)
+_AS_OF_DAY = regex.compile(r"(?:tính )?đến (?:hết )?(?:ngày )?$", _I)
+_MID_MONTH = regex.compile(r"đến giữa (?:tháng )?$", _I)
+_TERM = regex.compile(r"nhiệm kỳ", _I)
 _STOCKS = frozenset({"party_members", "party_organizations"})
 _ERA_CHANGE = date(2025, 7, 1)
 
@@ -46,6 +49,7 @@ class _Context:
     document: str | None
     published: date | None
     province: Province | None
+    province_given: bool
     places: list[PlaceMatch]
     place_starts: list[int]
     periods: list[PeriodMatch]
@@ -69,8 +73,8 @@ def extract(text: str, *, published: date | None = None, province: str | None = 
     figures: list[Figure] = []
     for sentence in sentences(text):
         quantities = find_quantities(sentence.text)
-        if not quantities:
-            continue
+        if not quantities and "thứ" not in sentence.text:
+            continue  # ranks (`xếp thứ nhất`) are the only figures written without digits
         paragraph = paras[bisect_right(para_starts, sentence.start) - 1]
         previous: Figure | None = None
         for found in link(sentence.text, quantities):
@@ -101,16 +105,33 @@ def rules_version() -> str:
 
 
 def _context(text: str, published: date | None, province: str | None, document: str | None) -> _Context:
-    places = find_places(text)
-    doc_province = lookup_province(province, published) if province else _main_province(places)
-    periods = find_periods(text, published)
-    if published is None:
-        years = [p.period.end.year for p in periods if not p.yearless and p.period.grain != "day"]
-        if years:
-            periods = find_periods(text, date(max(years), 12, 31))
-    periods = [p for p in periods if p.period.grain != "day" or _AS_OF_DAY.search(text[max(0, p.start - 30):p.start])]
-    return _Context(text, document, published, doc_province, places, [p.start for p in places],
-                    periods, [p.start for p in periods], LineIndex(text))
+    given = lookup_province(province, published) if province else None
+    places = find_places(text, prefer=given)
+    doc_province = given or _main_province(places)
+    reference = published
+    if reference is None:
+        years = Counter(p.period.end.year for p in find_periods(text, None) if p.period.grain not in ("day", "span"))
+        reference = date(years.most_common(1)[0][0], 12, 31) if years else None
+    periods = [_as_of(text, p) for p in find_periods(text, reference)]
+    periods = [p for p in periods if p is not None]
+    return _Context(text, document, published, doc_province, given is not None, places,
+                    [p.start for p in places], periods, [p.start for p in periods], LineIndex(text))
+
+
+def _as_of(text: str, match: PeriodMatch) -> PeriodMatch | None:
+    """`tính đến ngày 15/12/2023` is the year to that day; `đến giữa tháng 12/2022` the year to
+    the 15th. Other single dates (document dates, bylines) are not report periods."""
+    lead = text[max(0, match.start - 30):match.start]
+    period = match.period
+    if _MID_MONTH.search(lead) and period.grain == "month":
+        end = period.start.replace(day=15)
+    elif period.grain == "day" and _AS_OF_DAY.search(lead):
+        end = period.end
+    elif period.grain == "day":
+        return None
+    else:
+        return match
+    return replace(match, period=Period(date(end.year, 1, 1), end, "range"))
 
 
 def _main_province(places: list[PlaceMatch]) -> Province | None:
@@ -131,7 +152,6 @@ def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, p
     if q.quantity.unit != "rank" and _NATIONAL.search(found.window):
         return None
     start, end = sentence.start + q.num_start, sentence.start + q.num_end
-    period = _period(ctx, paragraph, sentence, start, found.rule.indicator)
     province, scope, locality = _place(ctx, paragraph, sentence, start)
     planned = bool(_PLANNED_BEFORE.search(found.window) or _PLANNED_AFTER.match(sentence.text[q.end:]))
     estimate = bool(_ESTIMATE.search(found.window))
@@ -139,6 +159,7 @@ def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, p
         planned = planned or previous.status == "planned"
         if not found.window.lstrip().startswith("("):
             estimate = estimate or previous.estimate
+    period = _period(ctx, paragraph, sentence, start, found.rule.indicator, planned)
     on = period.end if period else ctx.published
     code = None
     if province is not None:
@@ -146,11 +167,11 @@ def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, p
         code = (in_era or province).code
     return Figure(
         indicator=found.rule.indicator,
-        value=q.quantity.value,
+        value=found.value,
         unit=indicator_unit(found.rule.indicator),
         start=start,
         end=end,
-        line=ctx.lines.line_of(start),
+        line=ctx.lines.line(start),
         quote=sentence.text,
         rule=found.rule.id,
         province=province.name if province else None,
@@ -169,21 +190,27 @@ def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, p
     )
 
 
-def _period(ctx: _Context, paragraph: Segment, sentence: Segment, at: int, indicator: str) -> Period | None:
-    """The sentence's period nearest before the number, else after it, else the paragraph's."""
+def _period(ctx: _Context, paragraph: Segment, sentence: Segment, at: int, indicator: str,
+            planned: bool) -> Period | None:
+    """The sentence's period nearest before the number, else after it; else, for a target,
+    the Party term the document speaks of; else the last period stated before it."""
     i = bisect_right(ctx.period_starts, at)
-    before = [p for p in ctx.periods[:i] if p.start >= paragraph.start]
-    in_sentence = [p for p in before if p.start >= sentence.start]
+    in_sentence = [p for p in ctx.periods[:i] if p.start >= sentence.start]
     chosen = in_sentence[-1] if in_sentence else None
     if chosen is None:
         after = [p for p in ctx.periods[i:] if p.start < sentence.end]
-        chosen = after[0] if after else (before[-1] if before else None)
+        chosen = after[0] if after else None
+    if chosen is None and planned:
+        chosen = next((p for p in ctx.periods if _TERM.match(ctx.text, p.start)), None)
+    if chosen is None:
+        earlier = [p for p in ctx.periods[:i] if p.period.grain != "span"]
+        chosen = earlier[-1] if earlier else None
     if chosen is not None:
         nxt = ctx.periods.index(chosen) + 1
         if nxt < len(ctx.periods) and ctx.periods[nxt].definition and ctx.periods[nxt].start - chosen.end < 40:
             chosen = ctx.periods[nxt]
-    if indicator in _STOCKS and (chosen is None or chosen.period.grain != "day"):
-        day = ctx.published
+    if indicator in _STOCKS:
+        day = chosen.period.end if chosen and chosen.period.grain == "range" else ctx.published
         return Period(day, day, "day") if day else None
     return chosen.period if chosen else None
 

@@ -23,14 +23,9 @@ _AFTER_REACH = 80
 _RULES_BY_TOPIC: dict[str, tuple[Rule, ...]] = {
     t.id: tuple(r for r in RULES if r.topic == t.id) for t in TOPICS
 }
-# One alternation over every cue: a single scan of the window finds them all.
-_CUES = regex.compile(
-    "|".join(f"(?P<t{i}>{t.cue.pattern})" for i, t in enumerate(TOPICS)),
-    regex.IGNORECASE | regex.V1,
-)
-_TOPIC_OF_GROUP = {f"t{i}": t.id for i, t in enumerate(TOPICS)}
-
 _ORDINALS = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_HUNDRED = Decimal(100)
+_VERB = regex.compile(r"(?P<verb>vượt|tăng|giảm|bằng|đạt|hoàn thành|chỉ bằng)(?: được| thêm| khoảng| gần| hơn| trên)*\s*(?:\(\s*)?$", regex.IGNORECASE | regex.V1)
 _RANK = regex.compile(
     r"(?:xếp|đứng)(?: (?:ở )?(?:vị trí|hạng))? thứ (?P<n>\d{1,2}|nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b(?:\s*/\s*(?P<of>\d{1,2})\b)?",
     regex.IGNORECASE | regex.V1,
@@ -43,6 +38,7 @@ class Link:
 
     match: QuantityMatch
     rule: Rule
+    value: Decimal
     basis: str | None
     carried: bool
     window: str
@@ -67,15 +63,18 @@ def _merge(quantities: list[QuantityMatch], ranks: list[QuantityMatch]) -> list[
     return sorted(kept + ranks, key=lambda q: q.start)
 
 
-def _cue_topics(window: str) -> list[str]:
-    """Topics cued in the window, nearest first; a blocking topic (`*.other`) ends the list."""
-    tail = window[-_CUE_REACH:]
-    hits = []
-    for m in _CUES.finditer(tail):
-        hits.append((m.end(), -m.start(), _TOPIC_OF_GROUP[m.lastgroup]))
-    hits.sort(reverse=True)
+def _cue_hits(sentence: str) -> list[tuple[int, int, str]]:
+    """Every cue in the sentence as (start, end, topic); cues of different topics may overlap."""
+    return sorted((m.start(), m.end(), t.id) for t in TOPICS for m in t.cue.finditer(sentence, overlapped=False))
+
+
+def _cue_topics(hits: list[tuple[int, int, str]], lo: int, hi: int, limit: int) -> list[str]:
+    """Topics cued between `lo` and `hi` (a cue may look ahead into the number up to
+    `limit`), nearest first, longer cue first on a tie."""
+    lo = max(lo, hi - _CUE_REACH)
+    inside = [(end, -start, topic) for start, end, topic in hits if lo <= start < hi and end <= limit]
     ordered: list[str] = []
-    for _, _, topic in hits:
+    for _, _, topic in sorted(inside, reverse=True):
         if topic not in ordered:
             ordered.append(topic)
     return ordered
@@ -97,34 +96,49 @@ def _fits(rule: Rule, q: Quantity, window: str, after: str) -> regex.Match | boo
     return True
 
 
+def _value(rule: Rule, q: Quantity, lead: str, basis: str | None) -> Decimal:
+    """The catalogue value of a written percentage: `vượt 18,4% dự toán` → 118.4,
+    `giảm 20,9%` → −20.9, `bằng 91% so với cùng kỳ` → −9."""
+    if rule.reading is None or q.value < 0:
+        return q.value
+    m = _VERB.search(lead)
+    verb = m.group("verb").lower() if m else None
+    if rule.reading == "of_estimate" and verb in ("vượt", "tăng"):
+        return q.value + _HUNDRED
+    if rule.reading == "change":
+        if verb == "giảm":
+            return -q.value
+        if verb in ("bằng", "đạt", "chỉ bằng") and basis:
+            return q.value - _HUNDRED
+    return q.value
+
+
 def link(sentence: str, quantities: list[QuantityMatch]) -> list[Link]:
     """Every number of `sentence` that a rule reads, with the rule and its basis."""
     links: list[Link] = []
     open_topics: list[str] = []
     previous_end = 0
+    hits = _cue_hits(sentence)
     for q in _merge(quantities, _ranks(sentence)):
         window = sentence[previous_end:q.start]
         after = sentence[q.end:q.end + _AFTER_REACH]
+        cued = _cue_topics(hits, previous_end, q.start, q.end)
         previous_end = q.end
-        cued = _cue_topics(window)
-        carried = not cued and len(window.strip()) <= _CARRY_LIMIT
-        if cued:
-            open_topics = cued
-        elif not carried:
-            open_topics = []
-        for topic in open_topics:
+        carried = len(window.strip()) <= _CARRY_LIMIT
+        candidates = cued + [t for t in open_topics if t not in cued] if carried else cued
+        open_topics = cued or (open_topics if carried else [])
+        for topic in candidates:
             if topic.endswith(".other"):
                 break
-            found = None
+            fit = None
             for rule in _RULES_BY_TOPIC[topic]:
                 fit = _fits(rule, q.quantity, window, after)
                 if fit:
-                    found = (rule, fit)
                     break
-            if found:
-                rule, fit = found
+            if fit:
                 basis = fit.group("basis") if isinstance(fit, regex.Match) and "basis" in fit.groupdict() else None
-                links.append(Link(q, rule, basis.strip() if basis else None, carried, window))
+                basis = basis.strip() if basis else None
+                links.append(Link(q, rule, _value(rule, q.quantity, sentence[max(0, q.num_start - 40):q.num_start], basis), basis, topic not in cued, window))
                 open_topics = [topic]
                 break
     return links

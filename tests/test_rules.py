@@ -41,3 +41,19 @@ def test_rules_cover_the_catalogue():
 def test_rule_ids_are_unique():
     ids = [r.id for r in RULES]
     assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("sentence, number, value", [
+    ("Thu ngân sách đạt 457.500 tỷ đồng, vượt 18,4% dự toán được giao.", "18,4", "118.4"),
+    ("Thu ngân sách tăng 4% so với dự toán HĐND tỉnh.", "4", "104"),
+    ("Tỉnh thu ngân sách đạt 35.440 tỷ đồng, bằng 91% so với cùng kỳ.", "91", "-9"),
+    ("Tổng thu ngân sách đạt 44.123 tỷ đồng, giảm 20,9% so với cùng kỳ.", "20,9", "-20.9"),
+    ("Thu nội địa đạt 8.000 tỷ đồng, bằng 112,3% so với cùng kỳ 2021.", "112,3", "12.3"),
+    ("Thu nội địa đạt 8.000 tỷ đồng, đạt 87% dự toán.", "87", "87"),
+    ("Tăng trưởng kinh tế giảm 1,5%.", "1,5", "-1.5"),
+])
+def test_written_percentages_become_catalogue_values(sentence, number, value):
+    from decimal import Decimal
+
+    [figure] = [f for f in extract(sentence) if sentence[f.start:f.end] == number]
+    assert figure.value == Decimal(value)

@@ -7,7 +7,7 @@ TOPICS = [
     topic("admin.other", r"trực tuyến|quá hạn|trễ hạn|đến hạn|bưu chính|trả hồ sơ"),
 ]
 
-_DOSSIER = r"hồ sơ|HS"
+_DOSSIER = r"(?:hồ sơ|HS)(?! (?:quá|trễ|đến) hạn| trực tuyến)"
 RULES = [
     rule("admin.received", "admin_dossiers_received", "admin.received", "count", noun=_DOSSIER),
     rule("admin.on_time", "admin_dossiers_on_time", "admin.on_time", "count", noun=_DOSSIER),

@@ -30,6 +30,10 @@ class Topic:
 class Rule:
     """One reading of a number under a topic.
 
+    `reading` says how the written percentage becomes the catalogue value: `of_estimate`
+    (`vượt 18,4% dự toán` is 118.4 % of it) or `change` (`giảm 20,9%` is −20.9,
+    `bằng 91% so với cùng kỳ` is −9).
+
     `after` must match the text right after the quantity, `before` the end of the text
     between the previous number and this one; `unless_*` veto. `basis` names the capture
     group of `after` that holds the comparison basis (`dự toán`, `cùng kỳ`).
@@ -44,6 +48,7 @@ class Rule:
     before: regex.Pattern | None = None
     unless_after: regex.Pattern | None = None
     unless_before: regex.Pattern | None = None
+    reading: str | None = None
 
 
 def topic(id: str, cue: str) -> Topic:
@@ -52,7 +57,7 @@ def topic(id: str, cue: str) -> Topic:
 
 def rule(id: str, indicator: str, topic: str, unit: str, *, noun: str | None = None,
          after: str | None = None, before: str | None = None,
-         unless_after: str | None = None, unless_before: str | None = None) -> Rule:
+         unless_after: str | None = None, unless_before: str | None = None, reading: str | None = None) -> Rule:
     def p(s: str | None, anchor: str) -> regex.Pattern | None:
         if s is None:
             return None
@@ -61,7 +66,7 @@ def rule(id: str, indicator: str, topic: str, unit: str, *, noun: str | None = N
     return Rule(id, indicator, topic, unit,
                 noun=pattern(f"^(?:{noun})\\b") if noun else None,
                 after=p(after, "start"), before=p(before, "end"),
-                unless_after=p(unless_after, "start"), unless_before=p(unless_before, "end"))
+                unless_after=p(unless_after, "start"), unless_before=p(unless_before, "end"), reading=reading)
 
 
 # Comparison bases shared by the families: what a percentage is measured against.

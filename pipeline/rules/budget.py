@@ -14,13 +14,13 @@ TOPICS = [
 _AMOUNT_TAIL = r"(?!\s*(?:USD|đô))"
 RULES = [
     rule("budget.total.amount", "budget_revenue_total", "budget.total", "VND"),
-    rule("budget.total.pct_estimate", "budget_revenue_total_pct_of_estimate", "budget.total", "percent", after=VS_ESTIMATE),
-    rule("budget.total.yoy", "budget_revenue_total_yoy_growth", "budget.total", "percent", after=VS_LAST_YEAR),
-    rule("budget.total.change", "budget_revenue_total_yoy_growth", "budget.total", "percent", before=CHANGE_VERB),
+    rule("budget.total.pct_estimate", "budget_revenue_total_pct_of_estimate", "budget.total", "percent", after=VS_ESTIMATE, reading="of_estimate"),
+    rule("budget.total.yoy", "budget_revenue_total_yoy_growth", "budget.total", "percent", after=VS_LAST_YEAR, reading="change"),
+    rule("budget.total.change", "budget_revenue_total_yoy_growth", "budget.total", "percent", before=CHANGE_VERB, reading="change"),
     rule("budget.domestic.amount", "budget_revenue_domestic", "budget.domestic", "VND"),
-    rule("budget.domestic.pct_estimate", "budget_revenue_domestic_pct_of_estimate", "budget.domestic", "percent", after=VS_ESTIMATE),
-    rule("budget.domestic.yoy", "budget_revenue_domestic_yoy_growth", "budget.domestic", "percent", after=VS_LAST_YEAR),
-    rule("budget.domestic.change", "budget_revenue_domestic_yoy_growth", "budget.domestic", "percent", before=CHANGE_VERB),
+    rule("budget.domestic.pct_estimate", "budget_revenue_domestic_pct_of_estimate", "budget.domestic", "percent", after=VS_ESTIMATE, reading="of_estimate"),
+    rule("budget.domestic.yoy", "budget_revenue_domestic_yoy_growth", "budget.domestic", "percent", after=VS_LAST_YEAR, reading="change"),
+    rule("budget.domestic.change", "budget_revenue_domestic_yoy_growth", "budget.domestic", "percent", before=CHANGE_VERB, reading="change"),
     rule("budget.import_export.amount", "budget_revenue_import_export", "budget.import_export", "VND"),
     rule("budget.local.amount", "budget_revenue_local", "budget.local", "VND"),
     rule("budget.spending.amount", "budget_expenditure_local", "budget.spending", "VND"),
@@ -41,6 +41,7 @@ EXAMPLES = [
      {"22.940": "budget_revenue_domestic", "59": "budget_revenue_domestic_pct_of_estimate", "12.500": "budget_revenue_import_export"}),
     ("Tổng thu ngân sách trên địa bàn ước đạt trên 20.900 tỷ đồng, bằng 115,9% dự toán năm 2021, tăng 42,4% so với năm 2020.",
      {"20.900": "budget_revenue_total", "115,9": "budget_revenue_total_pct_of_estimate", "42,4": "budget_revenue_total_yoy_growth"}),
+    # written relative to the estimate or last year: the value is what the catalogue means
     ("Đến giữa tháng 12, thành phố đã thu được 457.500 tỷ đồng, vượt 18,4% dự toán được giao và tăng hơn 17% so với cùng kỳ.",
      {"457.500": "budget_revenue_total", "18,4": "budget_revenue_total_pct_of_estimate", "17": "budget_revenue_total_yoy_growth"}),
     ("Tổng thu ngân sách địa phương ước đạt 10.329,4 tỷ đồng.", {"10.329,4": "budget_revenue_local"}),

@@ -5,18 +5,20 @@ TOPICS = [
     topic("complaints.reception", r"(?<!\w)tiếp(?! (?:nhận|tục|cận|theo|thu|xúc|đón|sức|nối))(?: công dân)?|tiếp công dân"),
     topic("complaints.petitions", r"tiếp nhận|nhận được|tổng số đơn|số đơn(?: thư)?(?: tiếp nhận)?|xử lý"),
     topic("complaints.resolved", r"giải quyết(?: được)?|tỷ lệ giải quyết"),
+    topic("complaints.jurisdiction", r"(?<!\w)(?:có|gồm)(?= [\d.,]+ (?:đơn|vụ))"),
     topic("complaints.other", r"rà soát|đủ điều kiện|phát sinh|đoàn đông người|lượt đoàn"),
 ]
 
+_IN_JURISDICTION = r"[^.;\d]{0,40}?thuộc thẩm quyền"
 _COMPLAINT = r"đơn(?: thư)?(?: khiếu nại)?|vụ việc|vụ"
 RULES = [
     rule("complaints.reception", "citizens_received", "complaints.reception", "count", noun=r"lượt(?! đoàn)"),
-    rule("complaints.jurisdiction", "complaints_in_jurisdiction", "complaints.petitions", "count", noun=_COMPLAINT,
-         after=r"[^.;]{0,40}?thuộc thẩm quyền"),
-    rule("complaints.jurisdiction_listed", "complaints_in_jurisdiction", "complaints.reception", "count", noun=_COMPLAINT,
-         after=r"[^.;]{0,40}?thuộc thẩm quyền"),
+    rule("complaints.jurisdiction", "complaints_in_jurisdiction", "complaints.jurisdiction", "count", noun=_COMPLAINT,
+         after=_IN_JURISDICTION),
+    rule("complaints.jurisdiction_received", "complaints_in_jurisdiction", "complaints.petitions", "count", noun=_COMPLAINT,
+         after=_IN_JURISDICTION),
     rule("complaints.petitions", "petitions_received", "complaints.petitions", "count", noun=r"đơn(?: thư)?(?! khiếu nại| tố cáo)",
-         unless_after=r"[^.;]{0,40}?(?:thuộc thẩm quyền|đủ điều kiện)"),
+         unless_after=r"[^.;\d]{0,40}?(?:thuộc thẩm quyền|đủ điều kiện)"),
     rule("complaints.resolved", "complaints_resolved", "complaints.resolved", "count", noun=_COMPLAINT),
     rule("complaints.rate", "complaint_resolution_rate", "complaints.resolved", "percent"),
 ]

@@ -8,16 +8,16 @@ TOPICS = [
     topic("grdp.other", r"tỷ trọng|chiếm|đóng góp|khu vực (?:công nghiệp|dịch vụ|nông)|ngành|chỉ số|kim ngạch|xuất khẩu|nhập khẩu|vốn|tín dụng|giá trị sản xuất|doanh thu|tổng mức|thuế sản phẩm"),
 ]
 
-_REGION = r"[^.;]{0,12}?(?:vùng|khu vực|miền)"
+_REGION = r"[^.;\d]{0,24}?(?:vùng|khu vực|miền)"
 _NATION = r"[^.;]{0,24}?(?:cả nước|toàn quốc|tỉnh,? thành(?: phố)?)"
 RULES = [
     rule("grdp.value", "grdp_value", "grdp", "VND"),
     rule("grdp.growth", "grdp_growth", "grdp", "percent",
-         unless_after=VS_ESTIMATE, unless_before=r"(?:giảm|chiếm|khoảng|bằng)\s*"),
+         unless_after=VS_ESTIMATE, unless_before=r"(?:chiếm|khoảng)\s*", reading="change"),
     rule("grdp.rank_region", "grdp_growth_rank_region", "grdp", "rank", after=_REGION),
     rule("grdp.rank", "grdp_growth_rank", "grdp", "rank", after=_NATION),
     rule("grdp.per_capita.value", "grdp_per_capita", "grdp.per_capita", "VND"),
-    rule("grdp.per_capita.growth", "grdp_per_capita_yoy_growth", "grdp.per_capita", "percent"),
+    rule("grdp.per_capita.growth", "grdp_per_capita_yoy_growth", "grdp.per_capita", "percent", reading="change"),
 ]
 
 EXAMPLES = [
