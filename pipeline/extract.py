@@ -29,12 +29,15 @@ from pipeline.segments import LineIndex, Segment, paragraphs, sentences
 _I = regex.IGNORECASE | regex.V1
 _PLANNED_BEFORE = regex.compile(
     r"\bsẽ\b|phấn đấu|dự kiến|mục tiêu|chỉ tiêu|kế hoạch năm|hướng tới|"
-    r"giao (?:thu|chỉ tiêu|dự toán)|được [^,.;]{0,30}giao|nghiên cứu xây dựng|xây dựng, ban hành", _I)
+    r"giao (?:thu|chỉ tiêu|dự toán|nhiệm vụ)|nghiên cứu xây dựng|xây dựng, ban hành", _I)
 _PLANNED_AFTER = regex.compile(r"^\s*(?:%\s*)?trở lên", _I)
 _ESTIMATE = regex.compile(r"(?<!\w)(?:dự ước|ước tính|ước đạt|ước)(?!\w)", _I)
 _NATIONAL = regex.compile(r"cả nước|toàn quốc|\bGDP\b", _I)
 _PROVINCE_MARK = regex.compile(r"Tỉnh ủy|Tỉnh uỷ|toàn tỉnh|cấp tỉnh|(?:UBND|HĐND|Đảng bộ|Ban Chấp hành Đảng bộ) tỉnh|của tỉnh", _I)
 _AS_OF_DAY = regex.compile(r"(?:tính )?đến (?:hết )?(?:ngày )?$", _I)
+_SAME_PERIOD_OF = regex.compile(r"cùng kỳ (?:năm )?(\d{4})", _I)
+_TARGET_OF = regex.compile(r"chỉ tiêu (?:đề ra |được giao )?(?:trong |của )?$", _I)
+_STOCK_NOW = regex.compile(r"hiện có|hiện nay", _I)
 _MID_MONTH = regex.compile(r"đến giữa (?:tháng )?$", _I)
 _TERM = regex.compile(r"nhiệm kỳ", _I)
 _STOCKS = frozenset({"party_members", "party_organizations"})
@@ -108,14 +111,35 @@ def _context(text: str, published: date | None, province: str | None, document: 
     given = lookup_province(province, published) if province else None
     places = find_places(text, prefer=given)
     doc_province = given or _main_province(places)
-    reference = published
-    if reference is None:
-        years = Counter(p.period.end.year for p in find_periods(text, None) if p.period.grain not in ("day", "span"))
-        reference = date(years.most_common(1)[0][0], 12, 31) if years else None
+    reference = published or _reference(text)
     periods = [_as_of(text, p) for p in find_periods(text, reference)]
-    periods = [p for p in periods if p is not None]
+    periods = _apply_definitions([p for p in periods if p is not None])
     return _Context(text, document, published, doc_province, given is not None, places,
                     [p.start for p in places], periods, [p.start for p in periods], LineIndex(text))
+
+
+def _reference(text: str) -> date | None:
+    """An undated text's year: the one its periods name most, counting `cùng kỳ năm 2023`
+    (a comparison with last year) as a vote for 2024."""
+    years = Counter(p.period.end.year for p in find_periods(text, None) if p.period.grain not in ("day", "span"))
+    years.update(int(y) + 1 for y in _SAME_PERIOD_OF.findall(text))
+    return date(years.most_common(1)[0][0], 12, 31) if years else None
+
+
+def _apply_definitions(periods: list[PeriodMatch]) -> list[PeriodMatch]:
+    """`tháng 5/2019 (từ 21/4 đến 20/5/2019)`: the text's own definition wins, there and at
+    every later mention of the same period."""
+    defined: dict[Period, Period] = {}
+    out = []
+    for i, match in enumerate(periods):
+        if match.definition and out:
+            defined[out[-1].period] = match.period
+            out[-1] = replace(out[-1], period=match.period)
+            continue
+        if match.period in defined:
+            match = replace(match, period=defined[match.period])
+        out.append(match)
+    return out
 
 
 def _as_of(text: str, match: PeriodMatch) -> PeriodMatch | None:
@@ -123,6 +147,8 @@ def _as_of(text: str, match: PeriodMatch) -> PeriodMatch | None:
     the 15th. Other single dates (document dates, bylines) are not report periods."""
     lead = text[max(0, match.start - 30):match.start]
     period = match.period
+    if _TARGET_OF.search(lead):
+        return None
     if _MID_MONTH.search(lead) and period.grain == "month":
         end = period.start.replace(day=15)
     elif period.grain == "day" and _AS_OF_DAY.search(lead):
@@ -204,13 +230,14 @@ def _period(ctx: _Context, paragraph: Segment, sentence: Segment, at: int, indic
         chosen = next((p for p in ctx.periods if _TERM.match(ctx.text, p.start)), None)
     if chosen is None:
         earlier = [p for p in ctx.periods[:i] if p.period.grain != "span"]
-        chosen = earlier[-1] if earlier else None
+        later = [p for p in ctx.periods[i:] if p.period.grain != "span"]
+        chosen = earlier[-1] if earlier else (later[0] if later else None)
     if chosen is not None:
         nxt = ctx.periods.index(chosen) + 1
         if nxt < len(ctx.periods) and ctx.periods[nxt].definition and ctx.periods[nxt].start - chosen.end < 40:
             chosen = ctx.periods[nxt]
-    if indicator in _STOCKS:
-        day = chosen.period.end if chosen and chosen.period.grain == "range" else ctx.published
+    if indicator in _STOCKS:  # a stock is counted on a day: now, or the end of the period reported
+        day = ctx.published if chosen is None or _STOCK_NOW.search(sentence.text) else chosen.period.end
         return Period(day, day, "day") if day else None
     return chosen.period if chosen else None
 
@@ -218,7 +245,8 @@ def _period(ctx: _Context, paragraph: Segment, sentence: Segment, at: int, indic
 def _place(ctx: _Context, paragraph: Segment, sentence: Segment, at: int) -> tuple[Province | None, str, str | None]:
     """A district named earlier in the paragraph makes a district figure, unless the province
     takes the floor again (`Tỉnh ủy`, `toàn tỉnh`) after it; a different province named in
-    the sentence makes the figure that province's."""
+    the sentence makes the figure that province's. A text that covers no one province (no
+    manifest province) speaks of the province it named last."""
     i = bisect_right(ctx.place_starts, at)
     recent = [p for p in ctx.places[:i] if p.start >= paragraph.start and p.end <= at]
     if recent:
@@ -228,4 +256,8 @@ def _place(ctx: _Context, paragraph: Segment, sentence: Segment, at: int) -> tup
             return last.province, "district", last.district.name
         if last.kind == "province" and last.start >= sentence.start:
             return last.province, "province", None
+    if not ctx.province_given:
+        named = [p for p in ctx.places[:i] if p.kind == "province" and p.end <= at]
+        if named:
+            return named[-1].province, "province", None
     return ctx.province, "province", None
