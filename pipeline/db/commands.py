@@ -44,10 +44,10 @@ def _could_not_run(url: str) -> Iterator[None]:
         yield
     except (RunRefused, schema.SchemaNotCurrent) as error:
         _cannot_run(str(error))
-    except sa.exc.ArgumentError as error:
-        _cannot_run(f"bad database URL {url!r}: {error}")
     except sa.exc.NoSuchModuleError as error:
         _cannot_run(f"unsupported database URL {url!r}: {error}")
+    except sa.exc.ArgumentError as error:
+        _cannot_run(f"bad database URL {url!r}: {error}")
     except sa.exc.OperationalError as error:
         _cannot_run(f"database {_shown(url)} unreachable or unusable: {str(error.orig).strip()}")
     except sa.exc.SQLAlchemyError as error:

@@ -1,0 +1,253 @@
+"""`solieu run | db | export` end to end, with the real reader and extractor over the seeds.
+
+The crash and concurrency tests run `python -m pipeline run` in subprocesses and kill them
+for real.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from click.testing import CliRunner
+
+from pipeline.cli import main
+from pipeline.db.engine import make_engine
+from pipeline.db.models import FigureRow
+from pipeline.extract import extract_document
+from pipeline.reading import iter_documents
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = sorted((REPO / "seeds").glob("*.txt"))
+FIGURES = FigureRow.__table__
+
+
+def _corpus(folder: Path, copies: int) -> Path:
+    folder.mkdir()
+    for n in range(copies):
+        for seed in SEEDS:
+            shutil.copy(seed, folder / f"{n:03d}_{seed.name}")
+    return folder
+
+
+def _expected_keys(*paths: str) -> set[str]:
+    return {f.key for doc in iter_documents(paths) for f in extract_document(doc)}
+
+
+def _solieu(*args: str, env: dict | None = None):
+    result = CliRunner().invoke(main, list(args), env=env)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result
+
+
+def _spawn(*args: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "pipeline", *args], cwd=REPO,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _snapshot(url: str) -> set[tuple]:
+    """Every figure by identity and values (values compared as Decimals on both databases)."""
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        rows = conn.execute(sa.select(FIGURES.c.key, FIGURES.c.digest, FIGURES.c.indicator,
+                                      FIGURES.c.value, FIGURES.c.start_offset,
+                                      FIGURES.c.end_offset, FIGURES.c.period_end)).all()
+    engine.dispose()
+    return {(*row[:3], row[3].normalize(), *row[4:]) for row in rows}
+
+
+def _query(url: str, sql: str) -> list[tuple]:
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        rows = [tuple(row) for row in conn.execute(sa.text(sql))]
+    engine.dispose()
+    return rows
+
+
+def test_run_loads_the_seeds_and_a_second_run_writes_nothing(db_url):
+    first = _solieu("run", "seeds", "--db", db_url)
+    assert first.exit_code == 0, first.stderr
+    assert first.stdout == ""
+    expected = _expected_keys("seeds")
+    assert expected and {key for key, in _query(db_url, "SELECT key FROM figures")} == expected
+    assert f"{len(expected)} inserted, 0 updated, 0 deleted" in first.stderr
+
+    second = _solieu("run", "seeds", "--db", db_url)
+    assert second.exit_code == 0, second.stderr
+    assert "5 unchanged" in second.stderr
+    assert "0 inserted, 0 updated, 0 deleted" in second.stderr
+    assert "no changes" in second.stderr
+
+
+def test_solieu_database_url_is_honoured(db_url):
+    assert _solieu("run", "seeds", env={"SOLIEU_DATABASE_URL": db_url}).exit_code == 0
+    assert _query(db_url, "SELECT count(*) FROM documents") == [(len(SEEDS),)]
+
+
+def test_editing_one_document_replaces_only_its_figures(db_url, tmp_path):
+    corpus = _corpus(tmp_path / "docs", copies=1)
+    assert _solieu("run", str(corpus), "--db", db_url).exit_code == 0
+    sql = ("SELECT d.path, f.key, f.id, f.run_id, f.digest FROM figures f "
+           "JOIN documents d ON d.id = f.document_id")
+    before = _query(db_url, sql)
+    edited = corpus / f"000_{SEEDS[0].name}"
+    text = edited.read_text(encoding="utf-8")
+    assert "20.792 tỷ đồng" in text
+    edited.write_text(text.replace("20.792 tỷ đồng", "21.792 tỷ đồng"), encoding="utf-8")
+
+    result = _solieu("run", str(corpus), "--db", db_url)
+
+    assert result.exit_code == 0, result.stderr
+    assert "1 changed, 4 unchanged" in result.stderr
+    after = _query(db_url, sql)
+    assert [r for r in after if r[0] != str(edited)] == [r for r in before if r[0] != str(edited)]
+    changed = set(after) - set(before)
+    # the new value and the new quote of its sentence's figures: updated in place, ids kept
+    assert f"0 inserted, {len(changed)} updated, 0 deleted" in result.stderr
+    assert {r[:3] for r in changed} <= {r[:3] for r in before}
+    assert _query(db_url, "SELECT count(*) FROM figures WHERE value = 21792000000000") == [(1,)]
+
+
+def test_a_document_that_cannot_be_read_makes_exit_status_1(db_url, tmp_path):
+    corpus = _corpus(tmp_path / "docs", copies=1)
+    (corpus / "broken.txt").write_bytes(b"\x00\x01binary")
+    result = _solieu("run", str(corpus), "--db", db_url)
+    assert result.exit_code == 1
+    assert "1 failed" in result.stderr and "broken.txt" in result.stderr
+    assert _query(db_url, "SELECT count(*) FROM document_errors") == [(1,)]
+    assert _query(db_url, "SELECT count(*) FROM documents") == [(len(SEEDS),)]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["run"], "give documents as PATH"),
+    (["run", "seeds", "--db", "not a url"], "bad database URL"),
+    (["run", "seeds", "--db", "nosuchdb://x"], "unsupported database URL"),
+    (["run", "seeds", "--db", "postgresql://postgres@127.0.0.1:1/test"], "unreachable"),
+    (["run", "no/such/folder"], "does not exist"),
+    (["export", "no_such_view"], "no_such_view"),
+])
+def test_could_not_run_is_exit_status_2(args, message):
+    result = _solieu(*args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_dry_run_writes_nothing(db_url):
+    refused = _solieu("run", "seeds", "--db", db_url, "--dry-run")
+    assert refused.exit_code == 2 and "no solieu schema" in refused.stderr
+    assert _solieu("db", "upgrade", "--db", db_url).exit_code == 0
+    dry = _solieu("run", "seeds", "--db", db_url, "--dry-run")
+    assert dry.exit_code == 0
+    assert "nothing was written" in dry.stderr and "5 new" in dry.stderr
+    assert _query(db_url, "SELECT count(*) FROM runs") == [(0,)]
+    assert _query(db_url, "SELECT count(*) FROM figures") == [(0,)]
+
+
+def test_full_refresh_re_extracts_and_changes_nothing(db_url):
+    assert _solieu("run", "seeds", "--db", db_url).exit_code == 0
+    before = _snapshot(db_url)
+    result = _solieu("run", "seeds", "--db", db_url, "--full-refresh")
+    assert result.exit_code == 0 and "0 inserted, 0 updated, 0 deleted" in result.stderr
+    assert _snapshot(db_url) == before
+
+
+def test_db_commands_move_the_schema(db_url):
+    assert _solieu("db", "current", "--db", db_url).stdout.startswith("none")
+    assert _solieu("db", "upgrade", "--db", db_url).exit_code == 0
+    assert _solieu("db", "current", "--db", db_url).stdout == "0002 (head)\n"
+    assert _solieu("db", "downgrade", "0001", "--db", db_url).exit_code == 0
+    assert _solieu("db", "current", "--db", db_url).stdout == "0001 (behind head 0002)\n"
+    refused = _solieu("run", "seeds", "--db", db_url)
+    assert refused.exit_code == 2 and "solieu db upgrade" in refused.stderr
+    assert _solieu("db", "downgrade", "base", "--db", db_url).exit_code == 0
+    assert _solieu("db", "current", "--db", db_url).stdout.startswith("none")
+
+
+@pytest.mark.parametrize("view", ["published_figures", "chosen_values", "value_conflicts",
+                                  "province_year_headlines"])
+def test_export_writes_every_row_of_a_view(db_url, view):
+    assert _solieu("run", "seeds", "--db", db_url).exit_code == 0
+    (count,), = _query(db_url, f"SELECT count(*) FROM {view}")
+    csv_out = _solieu("export", view, "--format", "csv", "--db", db_url)
+    jsonl_out = _solieu("export", view, "--format", "jsonl", "--db", db_url)
+    assert csv_out.exit_code == jsonl_out.exit_code == 0
+    assert len(csv_out.stdout.splitlines()) == count + 1
+    records = [json.loads(line) for line in jsonl_out.stdout.splitlines()]
+    assert len(records) == count
+    assert all(set(r) == set(csv_out.stdout.splitlines()[0].split(",")) for r in records)
+
+
+def test_export_of_an_empty_database_is_refused(db_url):
+    result = _solieu("export", "chosen_values", "--db", db_url)
+    assert result.exit_code == 2 and "no solieu schema" in result.stderr
+
+
+def _progress(url: str) -> int:
+    try:
+        rows = _query(url, "SELECT documents_new FROM runs WHERE status = 'running'")
+    except sa.exc.DatabaseError:      # the schema is still being created
+        return 0
+    return rows[0][0] if rows else 0
+
+
+def test_a_run_killed_with_sigkill_is_finished_by_the_next(db_url, tmp_path):
+    corpus = _corpus(tmp_path / "docs", copies=40)
+    documents = 40 * len(SEEDS)
+    clean = f"sqlite:///{tmp_path / 'clean.db'}"
+    assert _solieu("run", str(corpus), "--db", clean).exit_code == 0
+
+    victim = _spawn("run", str(corpus), "--db", db_url)
+    deadline = time.monotonic() + 120
+    while _progress(db_url) < 10 and victim.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    victim.send_signal(signal.SIGKILL)
+    victim.communicate()
+    (status, loaded), = _query(db_url, "SELECT status, documents_new FROM runs")
+    assert status == "running" and 0 < loaded < documents, "the run was not killed mid-way"
+
+    rerun = _solieu("run", str(corpus), "--db", db_url)
+
+    assert rerun.exit_code == 0, rerun.stderr
+    assert _snapshot(db_url) == _snapshot(clean)
+    assert _query(db_url, "SELECT id, status, resumed_by FROM runs ORDER BY id") == [
+        (1, "interrupted", 2), (2, "completed", None)]
+    assert _query(db_url, "SELECT count(*) FROM published_figures") == \
+        _query(db_url, "SELECT count(*) FROM figures")
+
+
+def test_sigterm_stops_a_run_cleanly(db_url, tmp_path):
+    corpus = _corpus(tmp_path / "docs", copies=40)
+    victim = _spawn("run", str(corpus), "--db", db_url)
+    deadline = time.monotonic() + 120
+    while _progress(db_url) < 10 and victim.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    victim.send_signal(signal.SIGTERM)
+    _, stderr = victim.communicate()
+    assert victim.returncode == 2 and "interrupted" in stderr
+    assert _query(db_url, "SELECT status FROM runs") == [("interrupted",)]
+
+
+@pytest.mark.parametrize("wait", [True, False], ids=["second waits", "second exits"])
+def test_two_runs_at_once_never_duplicate_a_figure(db_url, tmp_path, wait):
+    corpus = _corpus(tmp_path / "docs", copies=8)
+    args = ("run", str(corpus), "--db", db_url, *(("--wait", "300") if wait else ()))
+    runs = [_spawn(*args), _spawn(*args)]
+    outcomes = [(run.wait(timeout=300), run.communicate()[1]) for run in runs]
+
+    codes = sorted(code for code, _ in outcomes)
+    assert codes == [0, 0] if wait else codes in ([0, 0], [0, 2]), outcomes
+    for code, stderr in outcomes:
+        if code == 2:
+            assert "another solieu run is loading this database" in stderr
+    expected = _expected_keys(str(corpus))
+    assert _query(db_url, "SELECT count(*), count(DISTINCT key) FROM figures") == [
+        (len(expected), len(expected))]
+    assert _query(db_url, "SELECT sum(figures_inserted) FROM runs") == [(len(expected),)]
