@@ -32,7 +32,7 @@ _PLANNED_BEFORE = regex.compile(
     r"giao (?:thu|chỉ tiêu|dự toán|nhiệm vụ)|nghiên cứu xây dựng|xây dựng, ban hành", _I)
 _PLANNED_AFTER = regex.compile(r"^\s*(?:%\s*)?trở lên", _I)
 _ESTIMATE = regex.compile(r"(?<!\w)(?:dự ước|ước tính|ước đạt|ước)(?!\w)", _I)
-_NATIONAL = regex.compile(r"cả nước|toàn quốc|\bGDP\b", _I)
+_NATIONAL = regex.compile(r"cả nước|toàn quốc|\bGDP\b|tổng sản phẩm trong nước", _I)
 _PROVINCE_MARK = regex.compile(r"Tỉnh ủy|Tỉnh uỷ|toàn tỉnh|cấp tỉnh|(?:UBND|HĐND|Đảng bộ|Ban Chấp hành Đảng bộ) tỉnh|của tỉnh", _I)
 _AS_OF_DAY = regex.compile(r"(?:tính )?đến (?:hết )?(?:ngày )?$", _I)
 _SAME_PERIOD_OF = regex.compile(r"cùng kỳ (?:năm )?(\d{4})", _I)
@@ -175,9 +175,9 @@ def _main_province(places: list[PlaceMatch]) -> Province | None:
 
 def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, previous: Figure | None) -> Figure | None:
     q = found.match
-    if q.quantity.unit != "rank" and _NATIONAL.search(found.window):
-        return None
     start, end = sentence.start + q.num_start, sentence.start + q.num_end
+    if q.quantity.unit != "rank" and not found.carried and _is_national(ctx, found.window, start):
+        return None
     province, scope, locality = _place(ctx, paragraph, sentence, start)
     planned = bool(_PLANNED_BEFORE.search(found.window) or _PLANNED_AFTER.match(sentence.text[q.end:]))
     estimate = bool(_ESTIMATE.search(found.window))
@@ -214,6 +214,17 @@ def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, p
         bound=q.quantity.bound,
         document=ctx.document,
     )
+
+
+def _is_national(ctx: _Context, window: str, at: int) -> bool:
+    """A national figure in a provincial text, unless a province is named after the
+    national wording (`top đầu cả nước có: Hậu Giang tăng 12,67%`)."""
+    marks = list(_NATIONAL.finditer(window))
+    if not marks:
+        return False
+    national_at = at - len(window) + marks[-1].end()
+    i = bisect_right(ctx.place_starts, at)
+    return not any(p.kind == "province" and p.start >= national_at for p in ctx.places[max(0, i - 3):i])
 
 
 def _period(ctx: _Context, paragraph: Segment, sentence: Segment, at: int, indicator: str,

@@ -25,6 +25,7 @@ _RULES_BY_TOPIC: dict[str, tuple[Rule, ...]] = {
 }
 _ORDINALS = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 _HUNDRED = Decimal(100)
+_CHANGE = regex.compile(r"(?:tăng|giảm)(?: thêm)?\s*$", regex.IGNORECASE | regex.V1)
 _VERB = regex.compile(r"(?P<verb>vượt|tăng|giảm|bằng|đạt|hoàn thành|chỉ bằng)(?: được| thêm| khoảng| gần| hơn| trên)*\s*(?:\(\s*)?$", regex.IGNORECASE | regex.V1)
 _RANK = regex.compile(
     r"(?:xếp|đứng)(?: (?:ở )?(?:vị trí|hạng))? thứ (?P<n>\d{1,2}|nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b(?:\s*/\s*(?P<of>\d{1,2})\b)?",
@@ -83,6 +84,8 @@ def _cue_topics(hits: list[tuple[int, int, str]], lo: int, hi: int, limit: int) 
 def _fits(rule: Rule, q: Quantity, window: str, after: str) -> regex.Match | bool:
     if rule.unit != q.unit:
         return False
+    if q.unit == "count" and _CHANGE.search(window):
+        return False  # `tăng 9,6 ngàn HS`: a change, not a level
     if rule.noun is not None and not (q.noun and rule.noun.match(q.noun)):
         return False
     if rule.before is not None and not rule.before.search(window):
@@ -125,7 +128,10 @@ def link(sentence: str, quantities: list[QuantityMatch]) -> list[Link]:
         cued = _cue_topics(hits, previous_end, q.start, q.end)
         previous_end = q.end
         carried = len(window.strip()) <= _CARRY_LIMIT
-        candidates = cued + [t for t in open_topics if t not in cued] if carried else cued
+        # a rate may follow its amount past an unrelated cue (`…, hoàn thành 64% dự toán`);
+        # a count under a new cue is about that cue
+        carry = carried and (not cued or q.quantity.unit == "percent")
+        candidates = cued + [t for t in open_topics if t not in cued] if carry else cued
         open_topics = cued or (open_topics if carried else [])
         for topic in candidates:
             if topic.endswith(".other"):

@@ -59,7 +59,7 @@ def _could_not_run(url: str) -> Iterator[None]:
 
 @contextmanager
 def _sigterm_as_interrupt() -> Iterator[None]:
-    """SIGTERM stops a run the way Ctrl-C does: the current document rolls back, the ledger says why."""
+    """SIGTERM stops a run as Ctrl-C does: the current document rolls back, the ledger says so."""
     def interrupt(_signum, _frame):
         raise KeyboardInterrupt
 
@@ -82,7 +82,8 @@ def summary(report: RunReport, url: str) -> str:
     c = report.counts
     title = (f"solieu run --dry-run on {_shown(url)}: nothing was written; a run would do this"
              if report.run_id is None else
-             f"solieu run {report.run_id} {report.status} on {_shown(url)} in {report.seconds:.1f} s")
+             f"solieu run {report.run_id} {report.status} on {_shown(url)} "
+             f"in {report.seconds:.1f} s")
     lines = [
         title,
         f"  documents  {c.documents_seen} seen: {c.documents_new} new, {c.documents_changed} "

@@ -25,7 +25,8 @@ import sqlalchemy as sa
 from pipeline.db import reference
 from pipeline.db.engine import ensure_current, require_current
 from pipeline.db.locking import RunRefused, exclusive_run
-from pipeline.db.models import DocumentErrorRow, DocumentRow, FigureRow, IndicatorRow, ProvinceRow, RunRow
+from pipeline.db.models import (DocumentErrorRow, DocumentRow, FigureRow, IndicatorRow,
+                                ProvinceRow, RunRow)
 from pipeline.documents import Document, DocumentError
 from pipeline.figures import Figure
 
@@ -106,7 +107,8 @@ class _Run:
                 sa.select(_DOCUMENTS.c.id, _DOCUMENTS.c.path,
                           *(_DOCUMENTS.c[f] for f in _CHANGE_FIELDS))).mappings()}
             self._indicators = set(conn.execute(sa.select(IndicatorRow.code)).scalars())
-            self._provinces = {tuple(r) for r in conn.execute(sa.select(ProvinceRow.code, ProvinceRow.era))}
+            self._provinces = {tuple(row) for row in conn.execute(
+                sa.select(ProvinceRow.code, ProvinceRow.era))}
 
     def over(self, items: Iterable[Document | DocumentError]) -> RunReport:
         started = time.monotonic()
@@ -287,12 +289,13 @@ def _check_unique(path: str, rows: list[dict]) -> None:
     for row in rows:
         twin = seen.setdefault(row["key"], row)
         if twin is not row:
-            raise DocumentError(path, "validate", f"two figures share the span {row['start_offset']}-"
-                                f"{row['end_offset']} and indicator {row['indicator']!r}", row["line"])
+            span = f"{row['start_offset']}-{row['end_offset']}"
+            raise DocumentError(path, "validate", f"two figures share the span {span} and "
+                                f"indicator {row['indicator']!r}", row["line"])
 
 
 def _era(figure: Figure, doc: Document) -> str:
-    """The administrative era a figure's province code belongs to: its period's, else its source's."""
+    """The era of a figure's province code: that of its period's end, else its publication."""
     when = figure.period_end or doc.published
     return "2008" if when is not None and when < _ERA_CHANGE else "2025"
 
@@ -339,4 +342,5 @@ def _holder(engine: sa.Engine) -> str:
         return ""
     if run is None:
         return ""
-    return f" (run {run.id}, pid {run.pid} on {run.host}, started {run.started_at:%Y-%m-%d %H:%M:%S} UTC)"
+    return (f" (run {run.id}, pid {run.pid} on {run.host}, "
+            f"started {run.started_at:%Y-%m-%d %H:%M:%S} UTC)")

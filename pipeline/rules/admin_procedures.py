@@ -29,6 +29,8 @@ EXAMPLES = [
     ("Bộ phận một cửa tiếp nhận 45.210 hồ sơ, trả kết quả đúng hạn 45.001 hồ sơ, đạt 99,5%.",
      {"45.210": "admin_dossiers_received", "45.001": "admin_dossiers_on_time", "99,5": "admin_on_time_rate"}),
     ("Tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,2%.", {"98,2": "admin_on_time_rate"}),
+    ("Các cơ quan tiếp nhận nhiều: Sở Tư pháp 2,12 ngàn HS, Sở Kế hoạch và Phát triển 2,14 ngàn HS.",
+     {"2,12": "admin_dossiers_received", "2,14": "admin_dossiers_received"}),
 ]
 
 COUNTER_EXAMPLES = [
@@ -36,5 +38,6 @@ COUNTER_EXAMPLES = [
     "Có 13/20 cơ quan giải quyết trước và đúng hạn hồ sơ.",
     "Hạn chế thấp nhất việc trả hồ sơ giữa các cơ quan tiến hành tố tụng.",
     "Có 120 hồ sơ quá hạn.",
+    "Số lượng hồ sơ tiếp nhận trong quý tăng 9,6 ngàn HS so với quý trước.",
     "Công bố 1.500 thủ tục hành chính.",
 ]

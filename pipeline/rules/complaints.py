@@ -3,10 +3,10 @@ from pipeline.rules.base import rule, topic
 
 TOPICS = [
     topic("complaints.reception", r"(?<!\w)tiếp(?! (?:nhận|tục|cận|theo|thu|xúc|đón|sức|nối))(?: công dân)?|tiếp công dân"),
-    topic("complaints.petitions", r"tiếp nhận|nhận được|tổng số đơn|số đơn(?: thư)?(?: tiếp nhận)?|xử lý"),
-    topic("complaints.resolved", r"giải quyết(?: được)?|tỷ lệ giải quyết"),
+    topic("complaints.petitions", r"tiếp nhận|nhận được|tổng số đơn|số đơn(?: thư)?(?: tiếp nhận)?"),
+    topic("complaints.resolved", r"giải quyết(?: được)?(?! việc làm)|tỷ lệ giải quyết"),
     topic("complaints.jurisdiction", r"(?<!\w)(?:có|gồm)(?= [\d.,]+ (?:đơn|vụ))"),
-    topic("complaints.other", r"rà soát|đủ điều kiện|phát sinh|đoàn đông người|lượt đoàn"),
+    topic("complaints.other", r"rà soát|đủ điều kiện|phát sinh|đoàn đông người|lượt đoàn|thẩm quyền giải quyết|đôn đốc|hướng dẫn|chuyển (?:đơn|cơ quan)"),
 ]
 
 _IN_JURISDICTION = r"[^.;\d]{0,40}?thuộc thẩm quyền"
@@ -17,10 +17,11 @@ RULES = [
          after=_IN_JURISDICTION),
     rule("complaints.jurisdiction_received", "complaints_in_jurisdiction", "complaints.petitions", "count", noun=_COMPLAINT,
          after=_IN_JURISDICTION),
-    rule("complaints.petitions", "petitions_received", "complaints.petitions", "count", noun=r"đơn(?: thư)?(?! khiếu nại| tố cáo)",
+    rule("complaints.petitions", "petitions_received", "complaints.petitions", "count", noun=r"đơn(?: thư)?",
          unless_after=r"[^.;\d]{0,40}?(?:thuộc thẩm quyền|đủ điều kiện)"),
     rule("complaints.resolved", "complaints_resolved", "complaints.resolved", "count", noun=_COMPLAINT),
-    rule("complaints.rate", "complaint_resolution_rate", "complaints.resolved", "percent"),
+    rule("complaints.rate", "complaint_resolution_rate", "complaints.resolved", "percent",
+         unless_before=r"giải quyết(?: được)?\s*"),
 ]
 
 EXAMPLES = [
@@ -29,7 +30,8 @@ EXAMPLES = [
       "149": "complaints_resolved", "94,3": "complaint_resolution_rate"}),
     ("Cơ quan hành chính các cấp đã tiếp 866 lượt/964 lượt người đến khiếu nại, tố cáo.", {"866": "citizens_received"}),
     ("Toàn tỉnh đã tiếp 6.353 lượt công dân.", {"6.353": "citizens_received"}),
-    ("Trong năm 2023, toàn tỉnh đã tiếp nhận 7.156 đơn.", {"7.156": "petitions_received"}),
+    ("Trong năm 2023, toàn tỉnh đã tiếp nhận 7.156 đơn khiếu nại, tố cáo, kiến nghị, phản ảnh.", {"7.156": "petitions_received"}),
+    ("Đã giải quyết 274 đơn khiếu nại; trong đó có 11 đơn khiếu nại đúng, 10 đơn khiếu nại đúng một phần.", {"274": "complaints_resolved"}),
     ("Các cơ quan đã giải quyết được 238/316 vụ việc, đạt tỷ lệ 88,9%.", {"238": "complaints_resolved", "88,9": "complaint_resolution_rate"}),
     ("Đã giải quyết 274 đơn khiếu nại.", {"274": "complaints_resolved"}),
     ("Thanh tra tỉnh tiếp nhận 512 đơn thư.", {"512": "petitions_received"}),
@@ -46,4 +48,7 @@ COUNTER_EXAMPLES = [
     "Tiếp tục thực hiện 5 nhóm nhiệm vụ trọng tâm.",
     "Có 5.591 đơn đủ điều kiện xử lý.",
     "Trang tin có 9487 lượt xem.",
+    "Chuyển cơ quan có thẩm quyền giải quyết 1.742 đơn và có 183 đơn đôn đốc việc giải quyết.",
+    "Số lao động được giải quyết việc làm là 15.360 lao động, đạt 57,31% kế hoạch.",
+    "Toàn tỉnh đã tiếp nhận, giải quyết 100% hồ sơ trên hệ thống.",
 ]
