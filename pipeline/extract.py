@@ -85,7 +85,16 @@ def extract(text: str, *, published: date | None = None, province: str | None = 
             if figure is not None:
                 figures.append(figure)
                 previous = figure
-    return check(figures)
+    return check(_without_repeated_headline(figures, paras))
+
+
+def _without_repeated_headline(figures: list[Figure], paras: list[Segment]) -> list[Figure]:
+    """A headline repeats the figure its body states: keep the body's, which has context."""
+    if not paras or paras[0].text.endswith((".", ";")) or len(paras[0].text) > 250:
+        return figures
+    end = paras[0].end
+    body = {(f.indicator, f.value) for f in figures if f.start >= end}
+    return [f for f in figures if f.start >= end or (f.indicator, f.value) not in body]
 
 
 def extract_document(doc: Document) -> list[Figure]:
