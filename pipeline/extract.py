@@ -30,13 +30,17 @@ _I = regex.IGNORECASE | regex.V1
 _PLANNED_BEFORE = regex.compile(
     r"\bsẽ\b|phấn đấu|dự kiến|mục tiêu|chỉ tiêu|kế hoạch năm|hướng tới|"
     r"giao (?:thu|chỉ tiêu|dự toán|nhiệm vụ)|nghiên cứu xây dựng|xây dựng, ban hành", _I)
-_PLANNED_AFTER = regex.compile(r"^\s*(?:%\s*)?trở lên", _I)
+_PLANNED_AFTER = regex.compile(r"\G\s*(?:%\s*)?trở lên", _I)
+_BREAKDOWN = regex.compile(r"trong đó\b", _I)
+_CLAUSE_BREAK = regex.compile(r"[,;:]")
 _ESTIMATE = regex.compile(r"(?<!\w)(?:dự ước|ước tính|ước đạt|ước)(?!\w)", _I)
 _NATIONAL = regex.compile(r"cả nước|toàn quốc|\bGDP\b|tổng sản phẩm trong nước", _I)
 _PROVINCE_MARK = regex.compile(r"Tỉnh ủy|Tỉnh uỷ|toàn tỉnh|cấp tỉnh|(?:UBND|HĐND|Đảng bộ|Ban Chấp hành Đảng bộ) tỉnh|của tỉnh", _I)
 _AS_OF_DAY = regex.compile(r"(?:tính )?đến (?:hết )?(?:ngày )?$", _I)
 _SAME_PERIOD_OF = regex.compile(r"cùng kỳ (?:năm )?(\d{4})", _I)
 _TARGET_OF = regex.compile(r"chỉ tiêu (?:đề ra |được giao )?(?:trong |của )?$", _I)
+# `Quy hoạch tỉnh giai đoạn 2021 - 2030`: a span inside a document's name is not a report period
+_TITLE_OF = regex.compile(r"(?:quy hoạch|chiến lược|nghị quyết|đề án|chương trình)[^,.;()]{0,40}$", _I)
 _STOCK_NOW = regex.compile(r"hiện có|hiện nay", _I)
 _MID_MONTH = regex.compile(r"đến giữa (?:tháng )?$", _I)
 _TERM = regex.compile(r"nhiệm kỳ", _I)
@@ -80,8 +84,9 @@ def extract(text: str, *, published: date | None = None, province: str | None = 
             continue  # ranks (`xếp thứ nhất`) are the only figures written without digits
         paragraph = paras[bisect_right(para_starts, sentence.start) - 1]
         previous: Figure | None = None
+        parent = figures[-1] if figures and figures[-1].start >= paragraph.start else None
         for found in link(sentence.text, quantities):
-            figure = _figure(ctx, paragraph, sentence, found, previous)
+            figure = _figure(ctx, paragraph, sentence, found, previous, parent)
             if figure is not None:
                 figures.append(figure)
                 previous = figure
@@ -156,7 +161,7 @@ def _as_of(text: str, match: PeriodMatch) -> PeriodMatch | None:
     the 15th. Other single dates (document dates, bylines) are not report periods."""
     lead = text[max(0, match.start - 30):match.start]
     period = match.period
-    if _TARGET_OF.search(lead):
+    if _TARGET_OF.search(lead) or (period.grain == "span" and _TITLE_OF.search(lead)):
         return None
     if _MID_MONTH.search(lead) and period.grain == "month":
         end = period.start.replace(day=15)
@@ -182,18 +187,32 @@ def _main_province(places: list[PlaceMatch]) -> Province | None:
     return first[max(counts, key=lambda n: (counts[n], -list(first).index(n)))]
 
 
-def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, previous: Figure | None) -> Figure | None:
+def _own_clause(window: str, first: bool) -> str:
+    """The part of the window that speaks of this number: what precedes the first comma
+    after an earlier number is that number's tail (`50% chỉ tiêu được giao, bao gồm: …`)."""
+    if first:
+        return window
+    cut = _CLAUSE_BREAK.search(window)
+    return window[cut.end():] if cut else window
+
+
+def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, previous: Figure | None,
+            parent: Figure | None) -> Figure | None:
     q = found.match
     start, end = sentence.start + q.num_start, sentence.start + q.num_end
     if q.quantity.unit != "rank" and not found.carried and _is_national(ctx, found.window, start):
         return None
     province, scope, locality = _place(ctx, paragraph, sentence, start)
-    planned = bool(_PLANNED_BEFORE.search(found.window) or _PLANNED_AFTER.match(sentence.text[q.end:]))
-    estimate = bool(_ESTIMATE.search(found.window))
+    clause = _own_clause(found.window, first=previous is None)
+    planned = bool(_PLANNED_BEFORE.search(clause) or _PLANNED_AFTER.search(sentence.text, q.end, q.end + 12)
+                   or "trở lên" in sentence.text[q.start:q.end])
+    estimate = bool(_ESTIMATE.search(clause))
     if found.carried and previous is not None:
         planned = planned or previous.status == "planned"
-        if not found.window.lstrip().startswith("("):
+        if not found.window.lstrip().startswith("(") and ";" not in found.window:
             estimate = estimate or previous.estimate
+    if previous is None and parent is not None and _BREAKDOWN.match(sentence.text):
+        estimate = estimate or parent.estimate
     period = _period(ctx, paragraph, sentence, start, found.rule.indicator, planned)
     on = period.end if period else ctx.published
     code = None
