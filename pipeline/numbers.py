@@ -42,6 +42,8 @@ class QuantityMatch:
     quantity: Quantity
 
 
+_Built = tuple[QuantityMatch, Decimal, str | None]  # a match, its scale (for ranges), its opening từ/giữa
+
 _SP = r"[^\S\r\n]"  # horizontal space, NBSP and narrow NBSP included
 _NUM = r"(?>[0-9](?:[0-9.,]*[0-9])?)"  # atomic: a digit run is read whole or not at all
 _DIGITS = regex.compile(r"(?P<int>[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)?(?:,(?P<frac>[0-9]+))?")
@@ -147,7 +149,7 @@ def _quantity_pattern(negative: str, number: str, suffix: str) -> str:
 
 
 # Running text: digits only (a spelled "năm" is mostly "year"), and only the `k` of `10k đồng`.
-_SCAN = regex.compile(rf"(?P<skip>{_SKIP})|(?P<q>{_quantity_pattern(f'(?i:âm){_SP}+', _NUM, '[kK]')})", _FLAGS)
+_SCAN = regex.compile(rf"(?P<skip>{_SKIP})|(?P<q>{_quantity_pattern(f'(?i:âm){_SP}+|(?<=\\()[\\-−]', _NUM, '[kK]')})", _FLAGS)
 _WHOLE = regex.compile(
     f"(?P<q>{_quantity_pattern(f'-{_SP}*|(?i:âm){_SP}+', f'{_NUM}|{_SPELLED}', '[kKmMgG]')})", _FLAGS)
 # Scanning starts from digit runs (fast) and reads backwards for the words that may open a
@@ -157,6 +159,7 @@ _DIGIT_RUN = regex.compile(r"[0-9]+")
 _LEAD_REACH = 40
 _LEAD = regex.compile(rf"""(?r)(?<!\p{{L}})(?:
     [+(]
+  | \([\-−]
   | (?i:năm|tháng|quý|ngày|hôm|sáng|chiều|trưa|tối|đêm|thứ|hạng|{_LABELS}|(?:{_DOC_TYPES})(?:{_SP}+số)?
        |lượt{_SP}+(?:xem|đọc|truy{_SP}+cập|thích|chia{_SP}+sẻ)){_SP}*:?{_SP}*
   | (?:(?i:{_words(_BOUNDS)})(?!\p{{L}}){_SP}*)?(?:(?i:từ|giữa){_SP}+)?(?:(?i:thứ|hạng){_SP}*)?
@@ -242,6 +245,7 @@ def find_quantities(text: str) -> list[QuantityMatch]:
             built = _build(text, m, scanning=True)
             if built is not None:
                 found.append(built)
+                pos = max(pos, built[0].end)  # past a ratio's total and the noun
     for i in range(len(found) - 1):
         found[i], found[i + 1] = _range(text, found[i], found[i + 1])
     return [match for match, _, _ in found]
@@ -428,9 +432,6 @@ def _looks_like_date(num: str, den: str, noun: str | None, after: str | None) ->
     if not (_DAY_MONTH.fullmatch(num) and _DAY_MONTH.fullmatch(den)):
         return False
     return 1 <= int(num) <= 31 and 1 <= int(den) <= 12
-
-
-_Built = tuple[QuantityMatch, Decimal, str | None]
 
 
 def _range(text: str, low: _Built, high: _Built) -> tuple[_Built, _Built]:
