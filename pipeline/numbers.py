@@ -149,7 +149,9 @@ def _quantity_pattern(negative: str, number: str, suffix: str) -> str:
 
 
 # Running text: digits only (a spelled "năm" is mostly "year"), and only the `k` of `10k đồng`.
-_SCAN = regex.compile(rf"(?P<skip>{_SKIP})|(?P<q>{_quantity_pattern(f'(?i:âm){_SP}+|(?<=\\()[\\-−]', _NUM, '[kK]')})", _FLAGS)
+# In running text a minus counts only inside brackets, `(-1,07%)`: elsewhere `-` joins words and years.
+_SCAN_NEGATIVE = rf"(?i:âm){_SP}+|(?<=\()[\-−]"
+_SCAN = regex.compile(rf"(?P<skip>{_SKIP})|(?P<q>{_quantity_pattern(_SCAN_NEGATIVE, _NUM, '[kK]')})", _FLAGS)
 _WHOLE = regex.compile(
     f"(?P<q>{_quantity_pattern(f'-{_SP}*|(?i:âm){_SP}+', f'{_NUM}|{_SPELLED}', '[kKmMgG]')})", _FLAGS)
 # Scanning starts from digit runs (fast) and reads backwards for the words that may open a
@@ -159,7 +161,7 @@ _DIGIT_RUN = regex.compile(r"[0-9]+")
 _LEAD_REACH = 40
 _LEAD = regex.compile(rf"""(?r)(?<!\p{{L}})(?:
     [+(]
-  | \([\-−]
+  | (?<=\()[\-−]
   | (?i:năm|tháng|quý|ngày|hôm|sáng|chiều|trưa|tối|đêm|thứ|hạng|{_LABELS}|(?:{_DOC_TYPES})(?:{_SP}+số)?
        |lượt{_SP}+(?:xem|đọc|truy{_SP}+cập|thích|chia{_SP}+sẻ)){_SP}*:?{_SP}*
   | (?:(?i:{_words(_BOUNDS)})(?!\p{{L}}){_SP}*)?(?:(?i:từ|giữa){_SP}+)?(?:(?i:thứ|hạng){_SP}*)?

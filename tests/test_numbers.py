@@ -275,3 +275,13 @@ def test_number_span_reads_back_to_the_unscaled_value(text):
         assert written is not None and match.start <= match.num_start < match.num_end <= match.end
         scale = abs(match.quantity.value / written) if written else D(1)
         assert scale in {D(10) ** k for k in range(0, 22, 3)} or match.quantity.value == written == 0
+
+
+@pytest.mark.parametrize("text, number, value", [
+    ("giảm như: Quảng Ngãi (-1,07%), Vĩnh Phúc (-2,47%)", "1,07", "-1.07"),
+    ("Bắc Ninh (−11,85%)", "11,85", "-11.85"),
+    ("giai đoạn 2016-2020 tăng 5%", "5", "5"),
+])
+def test_a_minus_counts_only_inside_brackets(text, number, value):
+    [q] = [q for q in find_quantities(text) if text[q.num_start:q.num_end] == number]
+    assert q.quantity.value == Decimal(value)
