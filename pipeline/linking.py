@@ -66,7 +66,10 @@ def _merge(quantities: list[QuantityMatch], ranks: list[QuantityMatch]) -> list[
 
 def _cue_hits(sentence: str) -> list[tuple[int, int, str]]:
     """Every cue in the sentence as (start, end, topic); cues of different topics may overlap."""
-    return sorted((m.start(), m.end(), t.id) for t in TOPICS for m in t.cue.finditer(sentence, overlapped=False))
+    lowered = sentence.lower()
+    if len(lowered) != len(sentence):  # a rare letter whose lower case is longer: keep offsets exact
+        lowered = "".join(c.lower()[0] for c in sentence)
+    return sorted((m.start(), m.end(), t.id) for t in TOPICS for m in t.cue.finditer(lowered))
 
 
 def _cue_topics(hits: list[tuple[int, int, str]], lo: int, hi: int, limit: int) -> list[str]:
@@ -121,8 +124,11 @@ def link(sentence: str, quantities: list[QuantityMatch]) -> list[Link]:
     links: list[Link] = []
     open_topics: list[str] = []
     previous_end = 0
-    hits = _cue_hits(sentence)
-    for q in _merge(quantities, _ranks(sentence)):
+    numbers = _merge(quantities, _ranks(sentence))
+    if not numbers:
+        return links
+    hits = _cue_hits(sentence[:numbers[-1].end])  # cues after the last number open nothing
+    for q in numbers:
         window = sentence[previous_end:q.start]
         after = sentence[q.end:q.end + _AFTER_REACH]
         cued = _cue_topics(hits, previous_end, q.start, q.end)

@@ -52,7 +52,9 @@ class Rule:
 
 
 def topic(id: str, cue: str) -> Topic:
-    return Topic(id, pattern(cue))
+    """Cues are matched against lower-cased text, case-sensitively: several times faster
+    than case-insensitive matching, and cue phrases have no case-bearing escapes."""
+    return Topic(id, regex.compile(cue.lower(), regex.V1))
 
 
 def rule(id: str, indicator: str, topic: str, unit: str, *, noun: str | None = None,
