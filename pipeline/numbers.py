@@ -167,6 +167,7 @@ _LEAD = regex.compile(rf"""(?r)(?<!\p{{L}})(?:
   | (?:(?i:{_words(_BOUNDS)})(?!\p{{L}}){_SP}*)?(?:(?i:từ|giữa){_SP}+)?(?:(?i:thứ|hạng){_SP}*)?
     (?:(?i:âm){_SP}+)?(?:(?i:vn[dđ$]){_SP}?)?
 )""", _FLAGS)
+_GROUP_NAMES = {p: sorted(p.groupindex, key=p.groupindex.get) for p in (_SCAN, _WHOLE)}
 _NOUN_WORDS = regex.compile(rf"(?:{_SP}+(?P<w>\p{{L}}++)(?!\p{{N}})){{1,{_NOUN_MAX_SYLLABLES}}}")
 _UNIT_AFTER_TOTAL = regex.compile(_UNIT, _FLAGS)
 _RATIO = regex.compile(rf"{_SP}*/{_SP}*(?P<den>{_NUM})(?!\p{{L}}|[/\-:][0-9])")
@@ -368,8 +369,7 @@ def _noun(text: str, pos: int) -> tuple[str | None, int]:
 
 def _build(text: str, m: regex.Match, scanning: bool) -> _Built | None:
     """The quantity a scan match stands for, with its scale (for ranges) and the `từ`/`giữa` it opened with."""
-    groups = m.groups()  # named-group access (and groupdict) is slow on regex's matches
-    g = {name: groups[i - 1] for name, i in m.re.groupindex.items()}
+    g = dict(zip(_GROUP_NAMES[m.re], m.groups()))  # named access and groupdict() are slow on regex's matches
     num = g["num"]
     base = _digits_value(num) if num[0].isdigit() else parse_number(num)
     scale = _compose(g["scale"].split()) if g["scale"] else _ONE
