@@ -29,10 +29,10 @@ from pipeline.segments import LineIndex, Segment, paragraphs, sentences
 _I = regex.IGNORECASE | regex.V1
 _PLANNED_BEFORE = regex.compile(
     r"\bsẽ\b|phấn đấu|dự kiến|mục tiêu|chỉ tiêu|kế hoạch năm|hướng tới|"
-    r"giao (?:thu|chỉ tiêu|dự toán|nhiệm vụ)|nghiên cứu xây dựng|xây dựng, ban hành", _I)
+    r"giao (?:thu|chỉ tiêu|dự toán|nhiệm vụ)|nghiên cứu xây dựng|xây dựng, ban hành|(?<!\w)(?:dự toán|kế hoạch) (?:thu|chi)", _I)
 _PLANNED_AFTER = regex.compile(r"\G\s*(?:%\s*)?trở lên", _I)
 _BREAKDOWN = regex.compile(r"trong đó\b", _I)
-_CLAUSE_BREAK = regex.compile(r"[,;:]")
+_CLAUSE_BREAK = regex.compile(r"[,;:]|\svà\s")
 _ESTIMATE = regex.compile(r"(?<!\w)(?:dự ước|ước tính|ước đạt|ước)(?!\w)", _I)
 _NATIONAL = regex.compile(r"cả nước|toàn quốc|\bGDP\b|tổng sản phẩm trong nước", _I)
 _PROVINCE_MARK = regex.compile(r"Tỉnh ủy|Tỉnh uỷ|toàn tỉnh|cấp tỉnh|(?:UBND|HĐND|Đảng bộ|Ban Chấp hành Đảng bộ) tỉnh|của tỉnh", _I)
@@ -200,7 +200,7 @@ def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, p
             parent: Figure | None) -> Figure | None:
     q = found.match
     start, end = sentence.start + q.num_start, sentence.start + q.num_end
-    if q.quantity.unit != "rank" and not found.carried and _is_national(ctx, found.window, start):
+    if q.quantity.unit != "rank" and _is_national(ctx, _own_clause(found.window, previous is None), start):
         return None
     province, scope, locality = _place(ctx, paragraph, sentence, start)
     clause = _own_clause(found.window, first=previous is None)

@@ -3,7 +3,7 @@ from pipeline.rules.base import rule, topic
 
 TOPICS = [
     topic("admin.received", r"tiếp nhận(?: mới)?(?: và giải quyết)?|có(?= [\d.,]+ (?:hồ sơ|HS))|tổng số|số lượng (?:hồ sơ|HS) tiếp nhận[^.;]{0,40}?"),
-    topic("admin.on_time", r"(?:trả|giải quyết|có kết quả|hoàn thành)[^.;,]{0,40}?(?:(?:đúng|trước)(?: và (?:đúng|trước))? hạn)|tỷ lệ (?:hồ sơ|HS)[^.;%]{0,60}?đúng hạn"),
+    topic("admin.on_time", r"(?:trả|giải quyết|có kết quả|hoàn thành)[^.;,]{0,40}?(?:(?:đúng|trước)(?: và (?:đúng|trước))? hạn)|tỷ lệ[^.;%\d]{0,60}?(?:đúng|trước) hạn"),
     topic("admin.other", r"trực tuyến|quá hạn|trễ hạn|đến hạn|bưu chính|trả hồ sơ"),
 ]
 
@@ -29,6 +29,7 @@ EXAMPLES = [
     ("Bộ phận một cửa tiếp nhận 45.210 hồ sơ, trả kết quả đúng hạn 45.001 hồ sơ, đạt 99,5%.",
      {"45.210": "admin_dossiers_received", "45.001": "admin_dossiers_on_time", "99,5": "admin_on_time_rate"}),
     ("Tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,2%.", {"98,2": "admin_on_time_rate"}),
+    ("Tỷ lệ giải quyết hồ sơ TTHC trước và đúng hạn đạt 99,1%.", {"99,1": "admin_on_time_rate"}),
     ("Các cơ quan tiếp nhận nhiều: Sở Tư pháp 2,12 ngàn HS, Sở Kế hoạch và Phát triển 2,14 ngàn HS.",
      {"2,12": "admin_dossiers_received", "2,14": "admin_dossiers_received"}),
 ]

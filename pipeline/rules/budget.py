@@ -4,11 +4,11 @@ from pipeline.rules.base import CHANGE_VERB, VS_ESTIMATE, VS_LAST_YEAR, rule, to
 TOPICS = [
     topic("budget.total", r"(?:tổng )?thu (?:ngân sách|NSNN)(?! (?:địa phương|thành phố Hà Nội do))(?: nhà nước)?|(?:đã )?thu được(?= \d)|thu ngân sách"),
     topic("budget.domestic", r"thu nội địa"),
-    topic("budget.import_export", r"thu (?:từ )?(?:hoạt động |lĩnh vực )?xuất,? nhập khẩu"),
+    topic("budget.import_export", r"thu (?:thuế )?(?:từ )?(?:hoạt động |lĩnh vực )?xuất(?: khẩu)?,? nhập khẩu|thu hải quan"),
     topic("budget.local", r"(?:tổng )?thu ngân sách địa phương"),
     topic("budget.spending", r"(?:tổng )?chi ngân sách(?: nhà nước| địa phương)?"),
     # items of revenue outside the catalogue: they close the topic so their rates are not misread
-    topic("budget.other", r"thu (?:từ )?(?:xổ số|doanh nghiệp|dầu thô|tiền sử dụng đất|thuế|phí|khu vực)|thu nội địa thực hiện|do cơ quan thuế quản lý"),
+    topic("budget.other", r"thu (?:từ )?(?:xổ số|doanh nghiệp|dầu thô|tiền sử dụng đất|thuế(?! xuất)|phí|khu vực)|thu nội địa thực hiện|do cơ quan thuế quản lý|chi (?:đầu tư|thường xuyên|trả nợ|cho)|giải ngân|vốn đầu tư"),
 ]
 
 _AMOUNT_TAIL = r"(?!\s*(?:USD|đô))"
@@ -50,6 +50,10 @@ EXAMPLES = [
      {"1.417": "budget_revenue_import_export", "8.650,68": "budget_revenue_domestic", "90,11": "budget_revenue_domestic_pct_of_estimate"}),
     ("Thu ngân sách nhà nước đạt 16.875,32 tỷ đồng (giảm 2,63% so với cùng kỳ).",
      {"16.875,32": "budget_revenue_total", "2,63": "budget_revenue_total_yoy_growth"}),
+    ("Thu thuế xuất nhập khẩu đạt 2.150 tỷ đồng; chi ngân sách địa phương 12.400 tỷ đồng, trong đó chi đầu tư phát triển 4.100 tỷ đồng.",
+     {"2.150": "budget_revenue_import_export", "12.400": "budget_expenditure_local"}),
+    ("Tổng thu NSNN trên địa bàn đạt 9.876 tỷ đồng, đạt 87% dự toán và tăng 34% so với cùng kỳ.",
+     {"9.876": "budget_revenue_total", "87": "budget_revenue_total_pct_of_estimate", "34": "budget_revenue_total_yoy_growth"}),
     ("Tổng thu ngân sách ước đạt 3.370 tỷ đồng, tăng 17,7% so với cùng kỳ năm 2023, đạt 59,9% so với dự toán Trung ương giao.",
      {"3.370": "budget_revenue_total", "17,7": "budget_revenue_total_yoy_growth", "59,9": "budget_revenue_total_pct_of_estimate"}),
 ]

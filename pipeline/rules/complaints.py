@@ -6,6 +6,7 @@ TOPICS = [
     topic("complaints.petitions", r"tiếp nhận|nhận được|tổng số đơn|số đơn(?: thư)?(?: tiếp nhận)?"),
     topic("complaints.resolved", r"giải quyết(?: được)?(?! việc làm)|tỷ lệ giải quyết"),
     topic("complaints.jurisdiction", r"(?<!\w)(?:có|gồm)(?= [\d.,]+ (?:đơn|vụ))"),
+    topic("complaints.named_jurisdiction", r"thuộc thẩm quyền(?: giải quyết)?(?: (?:của [^\d,.;]{0,40}?)?(?:là|có))?"),
     topic("complaints.other", r"rà soát|đủ điều kiện|phát sinh|đoàn đông người|lượt đoàn|thẩm quyền giải quyết|đôn đốc|hướng dẫn|chuyển (?:đơn|cơ quan)"),
 ]
 
@@ -17,6 +18,7 @@ RULES = [
          after=_IN_JURISDICTION),
     rule("complaints.jurisdiction_received", "complaints_in_jurisdiction", "complaints.petitions", "count", noun=_COMPLAINT,
          after=_IN_JURISDICTION),
+    rule("complaints.jurisdiction_named", "complaints_in_jurisdiction", "complaints.named_jurisdiction", "count", noun=_COMPLAINT),
     rule("complaints.petitions", "petitions_received", "complaints.petitions", "count", noun=r"đơn(?: thư)?",
          unless_after=r"[^.;\d]{0,40}?(?:thuộc thẩm quyền|đủ điều kiện)"),
     rule("complaints.resolved", "complaints_resolved", "complaints.resolved", "count", noun=_COMPLAINT),
@@ -35,6 +37,8 @@ EXAMPLES = [
     ("Các cơ quan đã giải quyết được 238/316 vụ việc, đạt tỷ lệ 88,9%.", {"238": "complaints_resolved", "88,9": "complaint_resolution_rate"}),
     ("Đã giải quyết 274 đơn khiếu nại.", {"274": "complaints_resolved"}),
     ("Thanh tra tỉnh tiếp nhận 512 đơn thư.", {"512": "petitions_received"}),
+    ("Số đơn thuộc thẩm quyền giải quyết là 300 đơn, đã giải quyết xong 276 đơn.",
+     {"300": "complaints_in_jurisdiction", "276": "complaints_resolved"}),
     ("Các ngành đã tiếp 1.250 lượt công dân đến phản ánh.", {"1.250": "citizens_received"}),
     ("Tổng số đơn tiếp nhận năm 2021 là 8.722 đơn.", {"8.722": "petitions_received"}),
     ("Có 85 đơn khiếu nại thuộc thẩm quyền, đã giải quyết 80 đơn, đạt 94,1%.",

@@ -2,10 +2,10 @@
 from pipeline.rules.base import VS_ESTIMATE, rule, topic
 
 TOPICS = [
-    topic("grdp", r"GRDP|tổng sản phẩm(?: quốc nội| trên địa bàn| trong tỉnh| địa phương)?|tăng trưởng kinh tế|tốc độ tăng trưởng(?! (?:tín dụng|xuất khẩu|doanh thu))|quy mô (?:nền )?kinh tế"),
+    topic("grdp", r"GRDP|tổng sản phẩm(?: quốc nội| trên địa bàn| trong tỉnh| địa phương)?|tăng trưởng kinh tế|tốc độ tăng trưởng(?! (?:tín dụng|xuất khẩu|doanh thu))|quy mô (?:nền )?kinh tế|(?:nền )?kinh tế (?:của tỉnh |toàn tỉnh )?(?=tăng)"),
     topic("grdp.per_capita", r"(?:GRDP )?bình quân đầu người"),
     # shares and sector growth: a percentage here is not the economy's growth
-    topic("grdp.other", r"tỷ trọng|chiếm|đóng góp|khu vực (?:công nghiệp|dịch vụ|nông)|ngành|chỉ số|kim ngạch|xuất khẩu|nhập khẩu|vốn|tín dụng|giá trị sản xuất|doanh thu|tổng mức|thuế sản phẩm"),
+    topic("grdp.other", r"tỷ trọng|chiếm|đóng góp|khu vực (?:công nghiệp|dịch vụ|nông)|ngành|chỉ số|kim ngạch|xuất khẩu|nhập khẩu|vốn|tín dụng|giá trị sản xuất|doanh thu|tổng mức|thuế sản phẩm|nông,? lâm nghiệp|thủy sản|thuỷ sản|công nghiệp(?! hóa)|dịch vụ"),
 ]
 
 _REGION = r"[^.;\d]{0,24}?(?:vùng|khu vực|miền)"
@@ -35,6 +35,8 @@ EXAMPLES = [
     ("Quy mô nền kinh tế ước đạt gần 102.500 tỷ đồng.", {"102.500": "grdp_value"}),
     ("Tổng sản phẩm trên địa bàn (GRDP) quý IV/2022 ước tính tăng 7,40% so với cùng kỳ.", {"7,40": "grdp_growth"}),
     ("Tính theo giá so sánh 2010, GRDP đạt 1.021.894 tỷ đồng, tăng 9,03% so với năm 2021.", {"1.021.894": "grdp_value", "9,03": "grdp_growth"}),
+    ("Kinh tế của tỉnh tăng trưởng 7,2%, trong đó nông, lâm nghiệp và thủy sản tăng 3,1%, công nghiệp - xây dựng tăng 10,5%.",
+     {"7,2": "grdp_growth"}),
     ("Tỉnh có tốc độ tăng GRDP đứng thứ 6 so với cả nước và xếp thứ 2 trong vùng Đồng bằng sông Cửu Long.",
      {"6": "grdp_growth_rank", "2": "grdp_growth_rank_region"}),
 ]
@@ -46,4 +48,5 @@ COUNTER_EXAMPLES = [
     "Tăng trưởng tín dụng đạt 12%.",
     "Nghị quyết Trung ương 4 (khóa XIII) về tăng trưởng kinh tế.",
     "Chỉ số sản xuất công nghiệp tăng 9,2%.",
+    "Tăng trưởng GRDP của cả nước đạt 8,02%.",
 ]
