@@ -84,12 +84,17 @@ def extract(text: str, *, published: date | None = None, province: str | None = 
             continue  # ranks (`xếp thứ nhất`) are the only figures written without digits
         paragraph = paras[bisect_right(para_starts, sentence.start) - 1]
         previous: Figure | None = None
+        national: str | None = None  # the topic of a national figure: what follows it is national too
         parent = figures[-1] if figures and figures[-1].start >= paragraph.start else None
         for found in link(sentence.text, quantities):
+            if found.carried and found.rule.topic == national:
+                continue
             figure = _figure(ctx, paragraph, sentence, found, previous, parent)
-            if figure is not None:
+            if figure is None:
+                national = found.rule.topic
+            else:
                 figures.append(figure)
-                previous = figure
+                previous, national = figure, None
     return check(_without_repeated_headline(figures, paras))
 
 
@@ -200,16 +205,17 @@ def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, p
             parent: Figure | None) -> Figure | None:
     q = found.match
     start, end = sentence.start + q.num_start, sentence.start + q.num_end
-    if q.quantity.unit != "rank" and _is_national(ctx, _own_clause(found.window, previous is None), start):
+    if q.quantity.unit != "rank" and _is_national(ctx, _own_clause(found.window, len(found.window) == q.start), start):
         return None
     province, scope, locality = _place(ctx, paragraph, sentence, start)
-    clause = _own_clause(found.window, first=previous is None)
+    first = len(found.window) == q.start  # no number before it in the sentence
+    clause = _own_clause(found.window, first)
     planned = bool(_PLANNED_BEFORE.search(clause) or _PLANNED_AFTER.search(sentence.text, q.end, q.end + 12)
                    or "trở lên" in sentence.text[q.start:q.end])
     estimate = bool(_ESTIMATE.search(clause))
-    if found.carried and previous is not None:
+    if found.carried and previous is not None and not found.window.lstrip().startswith("("):
         planned = planned or previous.status == "planned"
-        if not found.window.lstrip().startswith("(") and ";" not in found.window:
+        if ";" not in found.window:
             estimate = estimate or previous.estimate
     if previous is None and parent is not None and _BREAKDOWN.match(sentence.text):
         estimate = estimate or parent.estimate

@@ -49,4 +49,5 @@ COUNTER_EXAMPLES = [
     "Nghị quyết Trung ương 4 (khóa XIII) về tăng trưởng kinh tế.",
     "Chỉ số sản xuất công nghiệp tăng 9,2%.",
     "Tăng trưởng GRDP của cả nước đạt 8,02%.",
+    "Tổng sản phẩm trong nước (GDP) quý I ước tăng 3,32% và chỉ cao hơn tốc độ tăng 3,21% của cùng kỳ.",
 ]
