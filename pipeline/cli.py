@@ -22,7 +22,7 @@ def main() -> None:
 
 def _figures(paths, manifest):
     """Figures of every readable document; unreadable ones are reported and skipped."""
-    from pipeline.extract import extract_document
+    from pipeline.extraction import extract_document
     from pipeline.reading import iter_documents
 
     failed = 0

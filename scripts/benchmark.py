@@ -12,7 +12,7 @@ from pathlib import Path
 
 import regex
 
-from pipeline.extract import extract
+from pipeline.extraction import extract
 from pipeline.reading import iter_documents
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.evaluate import as_json, evaluate, load_jsonl
-from pipeline.extract import extract_document
+from pipeline.extraction import extract_document
 from pipeline.reading import iter_documents
 
 ROOT = Path(__file__).resolve().parents[1]

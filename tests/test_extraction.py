@@ -1,0 +1,96 @@
+"""What a figure carries beyond its indicator: place, period, status, estimate, grounding."""
+import doctest
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+import pipeline.extraction
+from pipeline import extract
+
+
+def _figure(text, number, **kwargs):
+    found = [f for f in extract(text, **kwargs) if text[f.start:f.end] == number]
+    assert len(found) == 1, extract(text, **kwargs)
+    return found[0]
+
+
+# (text, number, keyword arguments, expected attributes)
+ATTRIBUTES = [
+    # period: the sentence's own, then the paragraph's, then the document's
+    ("Tổng thu ngân sách nhà nước đến cuối tháng 8.2022 là 20.792 tỷ đồng.", "20.792", {},
+     {"period_start": date(2022, 1, 1), "period_end": date(2022, 8, 31)}),
+    ("Năm 2021, Tỉnh ủy đã ban hành 14 nghị quyết. Dự ước GRDP đạt 12.473,69 tỷ đồng.", "12.473,69", {},
+     {"period_start": date(2021, 1, 1), "period_end": date(2021, 12, 31), "estimate": True}),
+    ("Tình hình 6 tháng đầu năm 2023.\nThu ngân sách đạt 5.000 tỷ đồng.", "5.000", {},
+     {"period_start": date(2023, 1, 1), "period_end": date(2023, 6, 30)}),
+    ("6 tháng đầu năm, tổng thu ngân sách đạt 3.370 tỷ đồng.", "3.370", {"published": date(2024, 7, 5)},
+     {"period_start": date(2024, 1, 1), "period_end": date(2024, 6, 30)}),
+    ("Thu ngân sách nhà nước tính đến ngày 15/12/2023 đạt 16.875,32 tỷ đồng.", "16.875,32", {},
+     {"period_start": date(2023, 1, 1), "period_end": date(2023, 12, 15)}),
+    ("Trong tháng 5/2019 (từ 21/4 đến 20/5/2019), Trung tâm tiếp nhận mới 2.500 hồ sơ.", "2.500", {},
+     {"period_start": date(2019, 4, 21), "period_end": date(2019, 5, 20)}),
+    ("Tổng thu ngân sách đạt 3.370 tỷ đồng, tăng 17,7% so với cùng kỳ năm 2023.", "3.370", {},
+     {"period_start": None}),
+    # a stock is dated: now (the publication date) or the end of the reported period
+    ("Đảng bộ huyện Tuần Giáo hiện có 58 tổ chức cơ sở Đảng với 4.883 đảng viên.", "4.883", {"published": date(2022, 4, 4)},
+     {"period_start": date(2022, 4, 4), "period_end": date(2022, 4, 4), "scope": "district", "locality": "Tuần Giáo",
+      "province": "Điện Biên"}),
+    # place: the province given, a district named in the paragraph, a province named in a national text
+    ("Năm 2022, toàn tỉnh đã tiếp 4.209 lượt công dân.", "4.209", {"province": "Lạng Sơn"},
+     {"province": "Lạng Sơn", "province_code": "20", "scope": "province"}),
+    ("Quý I/2023, tăng trưởng GRDP của Hậu Giang đạt 12,67%.", "12,67", {"province": "Bình Thuận"},
+     {"province": "Hậu Giang", "period_end": date(2023, 3, 31)}),
+    ("Tổng sản phẩm quý I/2023 của các tỉnh: Hậu Giang tăng 12,67%.", "12,67", {},
+     {"province": "Hậu Giang"}),
+    ("Năm 2020, tổng thu ngân sách của tỉnh Tiền Giang đạt 10.000 tỷ đồng.", "10.000", {},
+     {"province": "Tiền Giang", "province_code": "82"}),
+    # status and estimate
+    ("Năm 2022, TP. HCM được Trung ương giao thu ngân sách là 386.568 tỷ đồng.", "386.568", {},
+     {"status": "planned", "province": "Hồ Chí Minh"}),
+    ("Tổng sản phẩm trên địa bàn GRDP năm 2021 tăng từ 8,5% trở lên.", "8,5", {}, {"status": "planned"}),
+    ("Tổng thu ngân sách năm 2020 ước đạt 5.700 tỷ đồng, bằng 100% dự toán năm.", "100", {},
+     {"estimate": True, "basis": "dự toán năm", "status": "actual"}),
+    ("Bình quân đầu người năm 2022 ước đạt 51,72 triệu đồng (tăng 10,9%).", "10,9", {}, {"estimate": False}),
+    # grounding and qualifiers
+    ("Năm 2022 đã giải quyết 149 đơn/158 đơn, đạt 94,3%.", "149", {},
+     {"of_total": Decimal(158), "line": 1, "rule": "complaints.resolved", "unit": "count"}),
+    ("Năm 2022, thu ngân sách đạt hơn 66.000 tỷ đồng.", "66.000", {}, {"bound": "over", "value": Decimal("66000000000000")}),
+    ("Tiêu đề\n\nNăm 2022, tổng thu ngân sách đạt 9.000 tỷ đồng.", "9.000", {}, {"line": 3}),
+]
+
+
+@pytest.mark.parametrize("text, number, kwargs, expected", ATTRIBUTES)
+def test_figure_attributes(text, number, kwargs, expected):
+    figure = _figure(text, number, **kwargs)
+    assert {k: getattr(figure, k) for k in expected} == expected
+
+
+def test_offsets_quote_and_identity_are_grounded():
+    text = "Trang chủ\nNăm 2022, các cơ quan đã tiếp 4.209 lượt công dân, tiếp nhận 4.662 đơn."
+    figures = extract(text, document="a.txt")
+    assert [text[f.start:f.end] for f in figures] == ["4.209", "4.662"]
+    assert all(f.quote in text and f.line == 2 for f in figures)
+    assert len({f.key for f in figures}) == 2
+    assert [f.key for f in extract(text, document="a.txt")] == [f.key for f in figures]
+    assert figures[0].key != extract(text, document="b.txt")[0].key
+
+
+def test_a_headline_repeating_the_body_is_kept_once():
+    text = "Toàn tỉnh kết nạp 288 đảng viên\n\nNăm 2022, các đảng bộ kết nạp được 288 đảng viên mới."
+    [figure] = extract(text)
+    assert figure.line == 3
+
+
+@pytest.mark.parametrize("text", [
+    "Lượt xem: 9487 In bài viết",
+    "Thực hiện Kế hoạch số 33-KH/TU ngày 14/9/2021 của Ban Thường vụ Tỉnh ủy.",
+    "Tăng trưởng GRDP của cả nước đạt 8,02%.",
+    "",
+])
+def test_texts_without_catalogue_figures(text):
+    assert extract(text) == []
+
+
+def test_docstring_examples():
+    assert doctest.testmod(pipeline.extraction).failed == 0
