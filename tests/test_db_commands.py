@@ -6,7 +6,6 @@ for real.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import signal
 import subprocess
@@ -21,7 +20,7 @@ from click.testing import CliRunner
 from pipeline.cli import main
 from pipeline.db.engine import make_engine
 from pipeline.db.models import FigureRow
-from pipeline.extract import extract_document
+from pipeline.extraction import extract_document
 from pipeline.reading import iter_documents
 
 REPO = Path(__file__).resolve().parents[1]

@@ -122,7 +122,7 @@ def run(paths: tuple[str, ...], manifest: str | None, url: str, full_refresh: bo
     """
     if not paths and manifest is None:
         raise click.UsageError("give documents as PATH... or --manifest FILE")
-    from pipeline.extract import extract_document, rules_version
+    from pipeline.extraction import extract_document, rules_version
     from pipeline.reading import iter_documents
 
     with _could_not_run(url):
