@@ -12,26 +12,53 @@ import sqlalchemy as sa
 
 POSTGRES_URL = os.environ.get("SOLIEU_TEST_POSTGRES_URL",
                               "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+_POSTGRES_SKIPPED = pytest.StashKey[str]()
+
+
+def _postgres_unreachable() -> str | None:
+    """Why the test server cannot be used, or None when it answers."""
+    engine = sa.create_engine(POSTGRES_URL, connect_args={"connect_timeout": 5})
+    try:
+        with engine.connect():
+            return None
+    except sa.exc.OperationalError as error:
+        reason = str(error.orig).strip().splitlines()[0]
+        return f"PostgreSQL not reachable at {engine.url.render_as_string()} ({reason})"
+    finally:
+        engine.dispose()
+
+
+def _on_postgres(item: pytest.Item) -> bool:
+    callspec = getattr(item, "callspec", None)
+    return callspec is not None and callspec.params.get("db_url") == "postgresql"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Without a server, leave out the PostgreSQL half and say so once; with CI=true, fail it."""
+    postgres = [item for item in items if _on_postgres(item)]
+    if not postgres or os.environ.get("CI", "").lower() == "true":
+        return
+    reason = _postgres_unreachable()
+    if reason is None:
+        return
+    config.hook.pytest_deselected(items=postgres)
+    items[:] = [item for item in items if not _on_postgres(item)]
+    config.stash[_POSTGRES_SKIPPED] = (f"{reason}: {len(postgres)} PostgreSQL database tests "
+                                       "skipped, run on SQLite only")
+
+
+def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
+    if _POSTGRES_SKIPPED in config.stash:
+        terminalreporter.write_line(f"SKIPPED {config.stash[_POSTGRES_SKIPPED]}", yellow=True)
 
 
 @pytest.fixture(scope="session")
 def postgres_server() -> sa.URL:
-    """The test server's URL; skips (fails when CI=true) if it is not answering."""
-    url = sa.make_url(POSTGRES_URL)
-    engine = sa.create_engine(url, connect_args={"connect_timeout": 5})
-    try:
-        with engine.connect():
-            pass
-    except sa.exc.OperationalError as error:
-        reason = str(error.orig).strip().splitlines()[0]
-        message = (f"PostgreSQL not reachable at {url.render_as_string()} ({reason}); "
-                   "database tests ran on SQLite only")
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"{message}, but CI=true requires PostgreSQL", pytrace=False)
-        pytest.skip(message)
-    finally:
-        engine.dispose()
-    return url
+    """The test server's URL; fails loudly when it does not answer (CI=true gets here)."""
+    reason = _postgres_unreachable()
+    if reason is not None:
+        pytest.fail(f"{reason}, and CI=true requires PostgreSQL", pytrace=False)
+    return sa.make_url(POSTGRES_URL)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

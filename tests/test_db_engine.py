@@ -122,7 +122,8 @@ def test_upgrading_again_writes_no_reference_rows(db_engine):
 
 
 @pytest.mark.parametrize("sql", [
-    "INSERT INTO indicators (code, family, unit, name_vi, name_en) VALUES ('x', 'f', 'furlong', 'x', 'x')",
+    "INSERT INTO indicators (code, family, unit, name_vi, name_en) "
+    "VALUES ('x', 'f', 'furlong', 'x', 'x')",
     "INSERT INTO provinces (code, era, name) VALUES ('99', '1990', 'Hà Tuyên')",
     "INSERT INTO districts (code, name, province_code) VALUES ('999', 'Nowhere', '00')",
     "INSERT INTO runs (started_at, status, code_version, rules_version, full_refresh) "

@@ -262,6 +262,7 @@ def test_a_run_left_running_is_marked_interrupted_by_the_next(db_engine, docs, e
         conn.execute(sa.text("UPDATE runs SET status = 'running', finished_at = NULL"))
     report = load(db_engine, docs.values(), extract=extractor, rules_version="r1")
     with db_engine.connect() as conn:
-        first = conn.execute(sa.text("SELECT status, resumed_by, message FROM runs WHERE id = 1")).one()
+        first = conn.execute(sa.text(
+            "SELECT status, resumed_by, message FROM runs WHERE id = 1")).one()
     assert (first.status, first.resumed_by) == ("interrupted", report.run_id)
     assert "killed" in first.message
