@@ -44,6 +44,10 @@ _TITLE_OF = regex.compile(r"(?:quy hoạch|chiến lược|nghị quyết|đề 
 _STOCK_NOW = regex.compile(r"hiện có|hiện nay", _I)
 _MID_MONTH = regex.compile(r"đến giữa (?:tháng )?$", _I)
 _TERM = regex.compile(r"nhiệm kỳ", _I)
+# A slash means part of a total only for these; elsewhere `866 lượt/964 lượt người` is visits
+# over persons and `8.793/6.500` achieved over target.
+_PART_OF_TOTAL = frozenset({"complaints_resolved", "inspections_completed", "admin_dossiers_on_time",
+                            "grdp_growth_rank", "grdp_growth_rank_region"})
 _STOCKS = frozenset({"party_members", "party_organizations"})
 _ERA_CHANGE = date(2025, 7, 1)
 
@@ -244,7 +248,7 @@ def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, p
         status="planned" if planned else "actual",
         estimate=estimate,
         basis=found.basis,
-        of_total=q.quantity.of_total,
+        of_total=q.quantity.of_total if found.rule.indicator in _PART_OF_TOTAL else None,
         bound=q.quantity.bound,
         document=ctx.document,
     )

@@ -56,6 +56,10 @@ ATTRIBUTES = [
     ("Năm 2022 đã giải quyết 149 đơn/158 đơn, đạt 94,3%.", "149", {},
      {"of_total": Decimal(158), "line": 1, "rule": "complaints.resolved", "unit": "count"}),
     ("Năm 2022, thu ngân sách đạt hơn 66.000 tỷ đồng.", "66.000", {}, {"bound": "over", "value": Decimal("66000000000000")}),
+    # a slash is part of a total only where the indicator is a part
+    ("6 tháng đầu năm 2020 đã tiếp 866 lượt/964 lượt người.", "866", {}, {"of_total": None, "value": Decimal(866)}),
+    ("Nhiệm kỳ 2015 - 2020 phát triển đảng viên mới 8.793/6.500 đảng viên.", "8.793", {}, {"of_total": None}),
+    ("Năm 2022 đã kết thúc 16/20 cuộc thanh tra.", "16", {}, {"of_total": Decimal(20)}),
     ("Tiêu đề\n\nNăm 2022, tổng thu ngân sách đạt 9.000 tỷ đồng.", "9.000", {}, {"line": 3}),
 ]
 
