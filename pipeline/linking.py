@@ -87,8 +87,8 @@ def _cue_topics(hits: list[tuple[int, int, str]], lo: int, hi: int, limit: int) 
 def _fits(rule: Rule, q: Quantity, window: str, after: str) -> regex.Match | bool:
     if rule.unit != q.unit:
         return False
-    if q.unit == "count" and _CHANGE.search(window):
-        return False  # `tăng 9,6 ngàn HS`: a change, not a level
+    if q.unit in ("count", "VND") and _CHANGE.search(window):
+        return False  # `tăng 9,6 ngàn HS`, `tăng 6,2 triệu đồng`: a change, not a level
     if rule.noun is not None and not (q.noun and rule.noun.match(q.noun)):
         return False
     if rule.before is not None and not rule.before.search(window):

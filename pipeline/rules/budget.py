@@ -2,7 +2,7 @@
 from pipeline.rules.base import CHANGE_VERB, VS_ESTIMATE, VS_LAST_YEAR, rule, topic
 
 TOPICS = [
-    topic("budget.total", r"(?:tổng )?thu (?:ngân sách|NSNN)(?! (?:địa phương|thành phố Hà Nội do))(?: nhà nước)?|(?:đã )?thu được(?= \d)|thu ngân sách"),
+    topic("budget.total", r"(?:tổng )?thu (?:cân đối )?(?:ngân sách|NSNN)(?! (?:địa phương|thành phố Hà Nội do))(?: nhà nước)?|(?:đã )?thu được(?= \d)|thu ngân sách"),
     topic("budget.domestic", r"thu nội địa"),
     topic("budget.import_export", r"thu (?:thuế )?(?:từ )?(?:hoạt động |lĩnh vực )?xuất(?: khẩu)?,? nhập khẩu|thu hải quan"),
     topic("budget.local", r"(?:tổng )?thu ngân sách địa phương"),
@@ -46,6 +46,8 @@ EXAMPLES = [
      {"457.500": "budget_revenue_total", "18,4": "budget_revenue_total_pct_of_estimate", "17": "budget_revenue_total_yoy_growth"}),
     ("Tổng thu ngân sách địa phương ước đạt 10.329,4 tỷ đồng.", {"10.329,4": "budget_revenue_local"}),
     ("Chi ngân sách ước đạt 18.500 tỷ đồng.", {"18.500": "budget_expenditure_local"}),
+    ("Thu cân đối ngân sách nhà nước 9 tháng đạt 7.820 tỷ đồng, bằng 78,5% dự toán năm.",
+     {"7.820": "budget_revenue_total", "78,5": "budget_revenue_total_pct_of_estimate"}),
     ("Thu từ hoạt động xuất nhập khẩu đạt 1.417 tỷ đồng; thu nội địa 8.650,68 tỷ đồng, bằng 90,11% dự toán.",
      {"1.417": "budget_revenue_import_export", "8.650,68": "budget_revenue_domestic", "90,11": "budget_revenue_domestic_pct_of_estimate"}),
     ("Thu ngân sách nhà nước đạt 16.875,32 tỷ đồng (giảm 2,63% so với cùng kỳ).",

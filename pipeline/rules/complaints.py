@@ -37,6 +37,8 @@ EXAMPLES = [
     ("Các cơ quan đã giải quyết được 238/316 vụ việc, đạt tỷ lệ 88,9%.", {"238": "complaints_resolved", "88,9": "complaint_resolution_rate"}),
     ("Đã giải quyết 274 đơn khiếu nại.", {"274": "complaints_resolved"}),
     ("Thanh tra tỉnh tiếp nhận 512 đơn thư.", {"512": "petitions_received"}),
+    ("Các cơ quan đã tiếp 2.345 lượt công dân; tiếp nhận, xử lý 3.120 đơn thư các loại.",
+     {"2.345": "citizens_received", "3.120": "petitions_received"}),
     ("Số đơn thuộc thẩm quyền giải quyết là 300 đơn, đã giải quyết xong 276 đơn.",
      {"300": "complaints_in_jurisdiction", "276": "complaints_resolved"}),
     ("Các ngành đã tiếp 1.250 lượt công dân đến phản ánh.", {"1.250": "citizens_received"}),

@@ -33,6 +33,7 @@ EXAMPLES = [
      {"8,01": "grdp_growth", "459": "grdp_value", "166": "grdp_per_capita"}),
     ("Năm 2023, tăng trưởng kinh tế đạt 8,05%, đứng thứ 15/63 tỉnh thành cả nước.", {"8,05": "grdp_growth", "15": "grdp_growth_rank"}),
     ("Quy mô nền kinh tế ước đạt gần 102.500 tỷ đồng.", {"102.500": "grdp_value"}),
+    ("GRDP bình quân đầu người ước đạt 78,5 triệu đồng, tăng 6,2 triệu đồng so với năm 2022.", {"78,5": "grdp_per_capita"}),
     ("Tổng sản phẩm trên địa bàn (GRDP) quý IV/2022 ước tính tăng 7,40% so với cùng kỳ.", {"7,40": "grdp_growth"}),
     ("Tính theo giá so sánh 2010, GRDP đạt 1.021.894 tỷ đồng, tăng 9,03% so với năm 2021.", {"1.021.894": "grdp_value", "9,03": "grdp_growth"}),
     ("Kinh tế của tỉnh tăng trưởng 7,2%, trong đó nông, lâm nghiệp và thủy sản tăng 3,1%, công nghiệp - xây dựng tăng 10,5%.",

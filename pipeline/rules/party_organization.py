@@ -5,7 +5,7 @@ TOPICS = [
     topic("party.members", r"tổng số (?:đảng viên|ĐV)|(?<!đối )với(?= [\d.,]+ (?:đảng viên|ĐV))|hiện có|có(?= [\d.,]+ (?:đảng viên|ĐV))|lên(?= [\d.,]+ (?:đảng viên|ĐV|đồng chí))"),
     topic("party.admitted", r"kết nạp(?: được| mới)?|phát triển đảng viên(?: mới)?|phát triển(?= [\d.,]+ (?:đảng viên|ĐV))"),
     topic("party.organizations", r"hiện có|sinh hoạt tại|(?<!đối )với(?= [\d.,]+ tổ chức cơ sở)|có(?= [\d.,]+ tổ chức cơ sở)"),
-    topic("party.other", r"kiểm tra|giám sát|kỷ luật|khiển trách|cảnh cáo|xử lý|khai trừ|đối với"),
+    topic("party.other", r"kiểm tra|giám sát|kỷ luật|khiển trách|cảnh cáo|xử lý kỷ luật|khai trừ|đối với"),
 ]
 
 _MEMBERS = r"đảng viên(?! mới)|ĐV(?! mới)|đồng chí"
