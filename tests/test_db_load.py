@@ -221,6 +221,9 @@ def test_dry_run_needs_a_schema(db_engine, docs, extractor):
     ("49", date(2025, 12, 31), None, None, True),          # Quảng Nam merged into Đà Nẵng
     ("20", None, date(2024, 5, 1), "2008", False),         # no period: the publication date
     ("99", date(2022, 12, 31), None, None, True),          # no such province
+    ("77", None, None, "2008", False),                     # undated: the era that has it
+    ("20", None, None, "2025", False),                     # undated, in both: the newer
+    (None, date(2022, 12, 31), None, None, False),         # no province code, no era
 ])
 def test_province_code_is_resolved_in_its_era(db_engine, code, period_end, published, era,
                                               flagged):

@@ -25,7 +25,7 @@ import sqlalchemy as sa
 from pipeline.db import reference
 from pipeline.db.engine import ensure_current, require_current
 from pipeline.db.locking import RunRefused, exclusive_run
-from pipeline.db.models import (DocumentErrorRow, DocumentRow, FigureRow, IndicatorRow,
+from pipeline.db.models import (ERAS, DocumentErrorRow, DocumentRow, FigureRow, IndicatorRow,
                                 ProvinceRow, RunRow)
 from pipeline.documents import Document, DocumentError
 from pipeline.figures import Figure
@@ -96,6 +96,9 @@ def load(engine: sa.Engine, items: Iterable[Document | DocumentError], *, extrac
 
 
 class _Run:
+    """One pass over the input. What is stored is read once up front, so deciding to skip
+    an unchanged document costs no query; `run_id` None makes it a dry run."""
+
     def __init__(self, engine: sa.Engine, extract: Extract, rules_version: str,
                  full_refresh: bool, run_id: int | None):
         self._engine, self._extract, self._rules_version = engine, extract, rules_version
@@ -173,9 +176,8 @@ class _Run:
                                 "the catalogue (seeds/indicators.csv)", figure.line)
         if figure.document != doc.path:
             figure = dataclasses.replace(figure, document=doc.path)
-        era, flags = _era(figure, doc), list(figure.flags)
-        if figure.province_code is not None and (figure.province_code, era) not in self._provinces:
-            era = None
+        era, flags = self._era(figure, doc), list(figure.flags)
+        if figure.province_code is not None and era is None:
             flags.append(_UNKNOWN_CODE)
         row = {
             "key": figure.key, "indicator": figure.indicator, "value": figure.value,
@@ -192,6 +194,15 @@ class _Run:
         row["digest"] = hashlib.sha1(json.dumps(
             [_plain(v) for v in row.values()], ensure_ascii=False).encode()).hexdigest()
         return row
+
+    def _era(self, figure: Figure, doc: Document) -> str | None:
+        """The era of the figure's province code: that of its period's end, else of its
+        publication; undated, the newest era that has the code."""
+        if figure.province_code is None:
+            return None
+        when = figure.period_end or doc.published
+        eras = ERAS[::-1] if when is None else ("2008" if when < _ERA_CHANGE else "2025",)
+        return next((era for era in eras if (figure.province_code, era) in self._provinces), None)
 
     def _write_document(self, conn: sa.Connection, stored: Mapping | None, row: dict,
                         kind: str) -> int:
@@ -292,12 +303,6 @@ def _check_unique(path: str, rows: list[dict]) -> None:
             span = f"{row['start_offset']}-{row['end_offset']}"
             raise DocumentError(path, "validate", f"two figures share the span {span} and "
                                 f"indicator {row['indicator']!r}", row["line"])
-
-
-def _era(figure: Figure, doc: Document) -> str:
-    """The era of a figure's province code: that of its period's end, else its publication."""
-    when = figure.period_end or doc.published
-    return "2008" if when is not None and when < _ERA_CHANGE else "2025"
 
 
 def _plain(value):
