@@ -285,3 +285,16 @@ def test_number_span_reads_back_to_the_unscaled_value(text):
 def test_a_minus_counts_only_inside_brackets(text, number, value):
     [q] = [q for q in find_quantities(text) if text[q.num_start:q.num_end] == number]
     assert q.quantity.value == Decimal(value)
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Thanh tra tỉnh đã ban hành kết luận 6 cuộc thanh tra", "6"),
+    ("Sở Nông nghiệp và Phát triển nông thôn 2,14 ngàn HS", "2,14"),
+])
+def test_a_label_word_before_a_count_is_not_a_reference(text, number):
+    assert [text[q.num_start:q.num_end] for q in find_quantities(text)] == [number]
+
+
+@pytest.mark.parametrize("text", ["thực hiện Nghị quyết 35 của Tỉnh ủy", "tại thôn 2 xã Mường Phăng", "Kết luận 6 của Bộ Chính trị"])
+def test_references_and_labels_stay_out(text):
+    assert find_quantities(text) == []

@@ -13,7 +13,7 @@ TOPICS = [
 _IN_JURISDICTION = r"[^.;\d]{0,40}?thuộc thẩm quyền"
 _COMPLAINT = r"đơn(?: thư)?(?: khiếu nại)?|vụ việc|vụ"
 RULES = [
-    rule("complaints.reception", "citizens_received", "complaints.reception", "count", noun=r"lượt(?! đoàn)"),
+    rule("complaints.reception", "citizens_received", "complaints.reception", "count", noun=r"lượt(?! đoàn)|người|công dân"),
     rule("complaints.jurisdiction", "complaints_in_jurisdiction", "complaints.jurisdiction", "count", noun=_COMPLAINT,
          after=_IN_JURISDICTION),
     rule("complaints.jurisdiction_received", "complaints_in_jurisdiction", "complaints.petitions", "count", noun=_COMPLAINT,
@@ -32,6 +32,7 @@ EXAMPLES = [
       "149": "complaints_resolved", "94,3": "complaint_resolution_rate"}),
     ("Cơ quan hành chính các cấp đã tiếp 866 lượt/964 lượt người đến khiếu nại, tố cáo.", {"866": "citizens_received"}),
     ("Toàn tỉnh đã tiếp 6.353 lượt công dân.", {"6.353": "citizens_received"}),
+    ("Ban Tiếp công dân tỉnh đã tiếp 145 lượt/180 người.", {"145": "citizens_received"}),
     ("Trong năm 2023, toàn tỉnh đã tiếp nhận 7.156 đơn khiếu nại, tố cáo, kiến nghị, phản ảnh.", {"7.156": "petitions_received"}),
     ("Đã giải quyết 274 đơn khiếu nại; trong đó có 11 đơn khiếu nại đúng, 10 đơn khiếu nại đúng một phần.", {"274": "complaints_resolved"}),
     ("Các cơ quan đã giải quyết được 238/316 vụ việc, đạt tỷ lệ 88,9%.", {"238": "complaints_resolved", "88,9": "complaint_resolution_rate"}),

@@ -24,6 +24,8 @@ EXAMPLES = [
     ("Hoàn thành 8 cuộc kiểm tra công vụ.", {"8": "inspections_completed"}),
     ("Kết thúc 5 cuộc thanh tra, kiến nghị thu hồi hơn 900 triệu đồng.", {"5": "inspections_completed", "900": "recovery_recommended"}),
     ("Thanh tra huyện đã kết thúc 4 cuộc thanh tra.", {"4": "inspections_completed"}),
+    ("Thanh tra tỉnh đã ban hành kết luận 6 cuộc thanh tra, kiến nghị thu hồi về ngân sách 2,35 tỷ đồng.",
+     {"6": "inspections_completed", "2,35": "recovery_recommended"}),
 ]
 
 COUNTER_EXAMPLES = [

@@ -2,9 +2,9 @@
 from pipeline.rules.base import rule, topic
 
 TOPICS = [
-    topic("party.members", r"tổng số (?:đảng viên|ĐV)|(?<!đối )với(?= [\d.,]+ (?:đảng viên|ĐV))|hiện có|có(?= [\d.,]+ (?:đảng viên|ĐV))|lên(?= [\d.,]+ (?:đảng viên|ĐV|đồng chí))"),
+    topic("party.members", r"tổng số (?:đảng viên|ĐV)|(?<!đối )(?:với|có|lên)(?= (?:trên |hơn |gần |khoảng )?[\d.,]+ (?:đảng viên|ĐV|đồng chí))|hiện có"),
     topic("party.admitted", r"kết nạp(?: được| mới)?|phát triển đảng viên(?: mới)?|phát triển(?= [\d.,]+ (?:đảng viên|ĐV))"),
-    topic("party.organizations", r"hiện có|sinh hoạt tại|(?<!đối )với(?= [\d.,]+ tổ chức cơ sở)|có(?= [\d.,]+ tổ chức cơ sở)"),
+    topic("party.organizations", r"hiện có|sinh hoạt tại|(?<!đối )(?:với|có)(?= (?:trên |hơn |gần |khoảng )?[\d.,]+ (?:tổ chức cơ sở|TCCS))"),
     topic("party.other", r"kiểm tra|giám sát|kỷ luật|khiển trách|cảnh cáo|xử lý kỷ luật|khai trừ|đối với"),
 ]
 
@@ -29,6 +29,8 @@ EXAMPLES = [
     ("Đưa tổng số đảng viên trong toàn Đảng bộ đạt 74.108 đảng viên.", {"74.108": "party_members"}),
     ("Nhiệm kỳ qua phát triển đảng viên mới 8.793/6.500 đảng viên.", {"8.793": "party_members_admitted"}),
     ("Đảng bộ tỉnh có 52.300 đảng viên.", {"52.300": "party_members"}),
+    ("Đến ngày 30/9, Đảng bộ tỉnh có 1.025 tổ chức cơ sở đảng với trên 98.000 đảng viên.",
+     {"1.025": "party_organizations", "98.000": "party_members"}),
     ("Năm 2022 kết nạp 1.250 đảng viên mới.", {"1.250": "party_members_admitted"}),
     ("Đảng bộ tỉnh hiện có 620 tổ chức cơ sở đảng.", {"620": "party_organizations"}),
 ]
