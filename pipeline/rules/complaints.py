@@ -7,7 +7,7 @@ TOPICS = [
     topic("complaints.resolved", r"giải quyết(?: được)?(?! việc làm)|tỷ lệ giải quyết"),
     topic("complaints.jurisdiction", r"(?<!\w)(?:có|gồm)(?= [\d.,]+ (?:đơn|vụ))"),
     topic("complaints.named_jurisdiction", r"thuộc thẩm quyền(?: giải quyết)?(?: (?:của [^\d,.;]{0,40}?)?(?:là|có))?"),
-    topic("complaints.other", r"rà soát|đủ điều kiện|phát sinh|đoàn đông người|lượt đoàn|thẩm quyền giải quyết|(?:quá trình|đang|chưa|đôn đốc việc) giải quyết|đôn đốc|hướng dẫn|chuyển (?:đơn|cơ quan)"),
+    topic("complaints.other", r"rà soát|đủ điều kiện|phát sinh|đoàn đông người|lượt đoàn|thẩm quyền giải quyết|(?:quá trình|đang|chưa|đôn đốc việc) giải quyết|đôn đốc|hướng dẫn|chuyển (?:đơn|cơ quan)|còn lại|tồn đọng"),
 ]
 
 _IN_JURISDICTION = r"[^.;\d]{0,40}?thuộc thẩm quyền"
@@ -56,6 +56,7 @@ COUNTER_EXAMPLES = [
     "Có 5.591 đơn đủ điều kiện xử lý.",
     "Trang tin có 9487 lượt xem.",
     "Có 11 đơn tố cáo được rút trong quá trình giải quyết và 70 đơn tố cáo sai.",
+    "Đạt tỷ lệ 88,9%, còn lại 35 vụ việc đang trong thời gian xác minh, giải quyết.",
     "Chuyển cơ quan có thẩm quyền giải quyết 1.742 đơn và có 183 đơn đôn đốc việc giải quyết.",
     "Số lao động được giải quyết việc làm là 15.360 lao động, đạt 57,31% kế hoạch.",
     "Toàn tỉnh đã tiếp nhận, giải quyết 100% hồ sơ trên hệ thống.",

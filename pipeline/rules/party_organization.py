@@ -2,7 +2,7 @@
 from pipeline.rules.base import rule, topic
 
 TOPICS = [
-    topic("party.members", r"tổng số (?:đảng viên|ĐV)|(?<!đối )(?:với|có|lên)(?= (?:trên |hơn |gần |khoảng )?[\d.,]+ (?:đảng viên|ĐV|đồng chí))|hiện có"),
+    topic("party.members", r"tổng số (?:đảng viên|ĐV)|(?<!đối )(?:với|có)(?= (?:trên |hơn |gần |khoảng )?[\d.,]+ (?:đảng viên|ĐV))|lên(?= (?:trên |hơn |gần |khoảng )?[\d.,]+ (?:đảng viên|ĐV|đồng chí))|hiện có"),
     topic("party.admitted", r"kết nạp(?: được| mới)?|phát triển đảng viên(?: mới)?|phát triển(?= [\d.,]+ (?:đảng viên|ĐV))"),
     topic("party.organizations", r"hiện có|sinh hoạt tại|(?<!đối )(?:với|có)(?= (?:trên |hơn |gần |khoảng )?[\d.,]+ (?:tổ chức cơ sở|TCCS))"),
     topic("party.other", r"kiểm tra|giám sát|kỷ luật|khiển trách|cảnh cáo|xử lý kỷ luật|khai trừ|đối với"),
@@ -42,4 +42,5 @@ COUNTER_EXAMPLES = [
     "Thi hành kỷ luật đối với 3 tổ chức Đảng và 180 đảng viên.",
     "100% chi bộ đăng ký xây dựng mô hình.",
     "Có 149 đảng bộ cơ sở với 1.251 chi bộ trực thuộc.",
+    "Đã kiểm tra 250 đảng viên, trong đó có trên 100 đồng chí cấp ủy viên các cấp.",
 ]
