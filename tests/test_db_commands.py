@@ -234,19 +234,30 @@ def test_sigterm_stops_a_run_cleanly(db_url, tmp_path):
     assert _query(db_url, "SELECT status FROM runs") == [("interrupted",)]
 
 
-@pytest.mark.parametrize("wait", [True, False], ids=["second waits", "second exits"])
-def test_two_runs_at_once_never_duplicate_a_figure(db_url, tmp_path, wait):
-    corpus = _corpus(tmp_path / "docs", copies=8)
-    args = ("run", str(corpus), "--db", db_url, *(("--wait", "300") if wait else ()))
-    runs = [_spawn(*args), _spawn(*args)]
-    outcomes = [(run.wait(timeout=300), run.communicate()[1]) for run in runs]
-
-    codes = sorted(code for code, _ in outcomes)
-    assert codes == [0, 0] if wait else codes in ([0, 0], [0, 2]), outcomes
-    for code, stderr in outcomes:
-        if code == 2:
-            assert "another solieu run is loading this database" in stderr
+def _assert_loaded_once(url: str, corpus: Path) -> None:
     expected = _expected_keys(str(corpus))
-    assert _query(db_url, "SELECT count(*), count(DISTINCT key) FROM figures") == [
+    assert _query(url, "SELECT count(*), count(DISTINCT key) FROM figures") == [
         (len(expected), len(expected))]
-    assert _query(db_url, "SELECT sum(figures_inserted) FROM runs") == [(len(expected),)]
+    assert _query(url, "SELECT sum(figures_inserted) FROM runs") == [(len(expected),)]
+
+
+def test_two_runs_started_at_once_never_duplicate_a_figure(db_url, tmp_path):
+    corpus = _corpus(tmp_path / "docs", copies=8)
+    runs = [_spawn("run", str(corpus), "--db", db_url, "--wait", "300") for _ in range(2)]
+    outcomes = [(run.wait(timeout=300), run.communicate()[1]) for run in runs]
+    assert [code for code, _ in outcomes] == [0, 0], outcomes
+    _assert_loaded_once(db_url, corpus)
+    assert sorted(_query(db_url, "SELECT documents_new FROM runs")) == [(0,), (8 * len(SEEDS),)]
+
+
+def test_a_second_run_exits_with_a_clear_message_while_the_first_loads(db_url, tmp_path):
+    corpus = _corpus(tmp_path / "docs", copies=40)
+    first = _spawn("run", str(corpus), "--db", db_url)
+    deadline = time.monotonic() + 120
+    while _progress(db_url) < 1 and first.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    second = _solieu("run", str(corpus), "--db", db_url)
+    assert first.wait(timeout=300) == 0, first.communicate()[1]
+    assert second.exit_code == 2
+    assert "another solieu run is loading this database (run 1, pid" in second.stderr
+    _assert_loaded_once(db_url, corpus)
