@@ -49,7 +49,6 @@ _TERM = regex.compile(r"nhiệm kỳ", _I)
 _PART_OF_TOTAL = frozenset({"complaints_resolved", "inspections_completed", "admin_dossiers_on_time",
                             "grdp_growth_rank", "grdp_growth_rank_region"})
 _STOCKS = frozenset({"party_members", "party_organizations"})
-_ERA_CHANGE = date(2025, 7, 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +153,7 @@ def _apply_definitions(periods: list[PeriodMatch]) -> list[PeriodMatch]:
     every later mention of the same period."""
     defined: dict[Period, Period] = {}
     out = []
-    for i, match in enumerate(periods):
+    for match in periods:
         if match.definition and out:
             defined[out[-1].period] = match.period
             out[-1] = replace(out[-1], period=match.period)

@@ -21,6 +21,7 @@ import trafilatura
 from pipeline import legacy_encodings
 from pipeline.documents import Document, DocumentError
 from pipeline.metadata import find_published, find_title
+from pipeline.provinces import lookup_province
 
 HTML_SUFFIXES = (".html", ".htm")
 SUFFIXES = (".txt", *HTML_SUFFIXES)
@@ -207,6 +208,8 @@ def _manifest_entry(line: str, folder: Path, number: int) -> ManifestEntry:
             published = date.fromisoformat(published)
         except ValueError:
             raise ValueError(f'"published" is not an ISO date: {published!r}') from None
+    if fields["province"] and lookup_province(fields["province"], published) is None:
+        raise ValueError(f'unknown province {fields["province"]!r}')
     return ManifestEntry(path=path, file=folder / path, line=number, published=published, **fields)
 
 

@@ -246,6 +246,17 @@ def test_manifest_paths_are_relative_and_bad_lines_do_not_stop_the_rest(tmp_path
     )
 
 
+@pytest.mark.parametrize("province, known", [("Quảng Nam", True), ("tỉnh Quang Nam", True), ("Xứ Đoài", False), ("Sài Gòn", True)])
+def test_an_unknown_province_in_a_manifest_names_its_line(tmp_path, province, known):
+    manifest = _manifest(tmp_path, ['{"path": "docs/002.txt"}', json.dumps({"path": "docs/001.txt", "province": province})])
+    first, second = iter_documents(manifest=manifest)
+    assert isinstance(first, Document)
+    if known:
+        assert isinstance(second, Document)
+    else:
+        assert isinstance(second, DocumentError) and second.line == 2 and province in second.message
+
+
 def test_read_manifest_resolves_against_its_folder_and_raises_on_a_bad_line(tmp_path):
     manifest = _manifest(tmp_path, ['{"path": "docs/001.txt"}', "", '{"title": "no path"}'])
     with pytest.raises(DocumentError) as caught:
