@@ -1,0 +1,43 @@
+"""How a sentence's numbers find their topic: nearest cue, carried rates and lists, blockers."""
+import pytest
+
+from pipeline.linking import link
+from pipeline.numbers import find_quantities
+
+
+def _links(sentence):
+    return [(sentence[l.match.num_start:l.match.num_end], l.rule.id, l.carried) for l in link(sentence, find_quantities(sentence))]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a rate joins the amount before it; a new cue takes over
+    ("Tổng thu ngân sách đạt 20.792 tỷ đồng, đạt 88% dự toán; thu nội địa đạt 16.480 tỷ đồng.",
+     [("20.792", "budget.total.amount", False), ("88", "budget.total.pct_estimate", True),
+      ("16.480", "budget.domestic.amount", False)]),
+    # a list carries its verb
+    ("Tỉnh ủy ban hành 14 nghị quyết, 5 chỉ thị và 6 chương trình.",
+     [("14", "party_documents.resolutions", False), ("5", "party_documents.directives", True),
+      ("6", "party_documents.programs", True)]),
+    # a rate may pass an unrelated cue to reach its amount
+    ("Tỉnh thu ngân sách ước đạt 35.440 tỷ đồng, hoàn thành 64% so dự toán.",
+     [("35.440", "budget.total.amount", False), ("64", "budget.total.pct_estimate", True)]),
+    # ranks are read from `xếp thứ`, also in words
+    ("Tăng trưởng kinh tế đạt 8,05%, xếp thứ nhất khu vực Bắc Trung bộ.",
+     [("8,05", "grdp.growth", False), ("nhất", "grdp.rank_region", True)]),
+])
+def test_links(sentence, expected):
+    assert _links(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    # a blocking cue closes the topic: export growth is not GRDP growth
+    "GRDP đạt 50.000 tỷ đồng; kim ngạch xuất khẩu tăng 13%.",
+    # a long stretch with no cue has moved on
+    "Tổng thu ngân sách đạt 5.000 tỷ đồng, trong bối cảnh nhiều doanh nghiệp gặp khó khăn do dịch bệnh kéo dài và giá nguyên liệu tăng cao, tỷ lệ 12%.",
+])
+def test_no_link_past_a_blocker_or_a_long_gap(sentence):
+    assert [rule for _, rule, _ in _links(sentence)] in (["grdp.value"], ["budget.total.amount"])
+
+
+def test_a_sentence_without_numbers_links_nothing():
+    assert link("Tổng thu ngân sách là nhiệm vụ trọng tâm.", []) == []
