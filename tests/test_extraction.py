@@ -4,6 +4,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import pipeline.extraction
 from pipeline import extract
@@ -98,3 +100,18 @@ def test_texts_without_catalogue_figures(text):
 
 def test_docstring_examples():
     assert doctest.testmod(pipeline.extraction).failed == 0
+
+
+_WORDS = ["Năm 2022", "tổng thu ngân sách", "đạt", "tăng", "12.473,69", "tỷ đồng", "%", "dự toán", "so với cùng kỳ",
+          "huyện Tuần Giáo", "tỉnh Lạng Sơn", "ban hành", "14", "nghị quyết", ",", ";", ".", "\n", "(", ")", "quý I/2021",
+          "xếp thứ", "2/5", "đơn", "giải quyết", "149 đơn/158 đơn", "ước", "hiện có", "đảng viên", "cả nước"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_WORDS), st.text(max_size=8)), max_size=40).map(" ".join),
+       st.one_of(st.none(), st.dates()))
+def test_extract_never_raises_and_stays_grounded(text, published):
+    for f in extract(text, published=published):
+        assert 0 <= f.start < f.end <= len(text)
+        assert f.quote in text
+        assert text[f.start:f.end] in f.quote
