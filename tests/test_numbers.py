@@ -298,3 +298,12 @@ def test_a_label_word_before_a_count_is_not_a_reference(text, number):
 @pytest.mark.parametrize("text", ["thực hiện Nghị quyết 35 của Tỉnh ủy", "tại thôn 2 xã Mường Phăng", "Kết luận 6 của Bộ Chính trị"])
 def test_references_and_labels_stay_out(text):
     assert find_quantities(text) == []
+
+
+def test_docstring_examples():
+    import doctest
+
+    import pipeline.numbers
+
+    result = doctest.testmod(pipeline.numbers)
+    assert result.attempted > 0 and result.failed == 0
