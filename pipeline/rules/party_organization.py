@@ -15,6 +15,7 @@ RULES = [
     rule("party.admitted", "party_members_admitted", "party.admitted", "count", noun=r"đảng viên|ĐV|quần chúng"),
     rule("party.organizations", "party_organizations", "party.organizations", "count", noun=_ORGS),
     rule("party.organizations_in_members", "party_organizations", "party.members", "count", noun=_ORGS),
+    rule("party.members_in_organizations", "party_members", "party.organizations", "count", noun=_MEMBERS),
 ]
 
 EXAMPLES = [
@@ -33,6 +34,8 @@ EXAMPLES = [
      {"1.025": "party_organizations", "98.000": "party_members"}),
     ("Năm 2022 kết nạp 1.250 đảng viên mới.", {"1.250": "party_members_admitted"}),
     ("Đảng bộ tỉnh hiện có 620 tổ chức cơ sở đảng.", {"620": "party_organizations"}),
+    ("Đến cuối năm, toàn Đảng bộ tỉnh có 1.024 tổ chức cơ sở đảng, 45.312 đảng viên.",
+     {"1.024": "party_organizations", "45.312": "party_members"}),
 ]
 
 COUNTER_EXAMPLES = [
