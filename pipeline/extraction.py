@@ -23,7 +23,8 @@ from pipeline.indicators import indicator_unit
 from pipeline.linking import Link, link
 from pipeline.numbers import find_quantities
 from pipeline.periods import Period, PeriodMatch, find_periods
-from pipeline.provinces import PlaceMatch, Province, find_places, lookup_province
+from pipeline.metadata import find_dateline
+from pipeline.provinces import PlaceMatch, Province, find_places, lookup_district, lookup_province, place_key, provinces
 from pipeline.segments import LineIndex, Segment, paragraphs, sentences
 
 _I = regex.IGNORECASE | regex.V1
@@ -59,7 +60,7 @@ class _Context:
     document: str | None
     published: date | None
     province: Province | None
-    province_given: bool
+    home_known: bool  # from the manifest or the dateline: the text is that province's paper
     places: list[PlaceMatch]
     place_starts: list[int]
     periods: list[PeriodMatch]
@@ -130,13 +131,13 @@ def rules_version() -> str:
 
 
 def _context(text: str, published: date | None, province: str | None, document: str | None) -> _Context:
-    given = lookup_province(province, published) if province else None
-    places = find_places(text, prefer=given)
-    doc_province = given or _main_province(places)
+    home = (lookup_province(province, published) if province else None) or _dateline_province(text)
+    places = find_places(text, prefer=home)
+    doc_province = home or _main_province(places)
     reference = published or _reference(text)
     periods = [_as_of(text, p) for p in find_periods(text, reference)]
     periods = _apply_definitions([p for p in periods if p is not None])
-    return _Context(text, document, published, doc_province, given is not None, places,
+    return _Context(text, document, published, doc_province, home is not None, places,
                     [p.start for p in places], periods, [p.start for p in periods], LineIndex(text))
 
 
@@ -180,6 +181,17 @@ def _as_of(text: str, match: PeriodMatch) -> PeriodMatch | None:
     else:
         return match
     return replace(match, period=Period(date(end.year, 1, 1), end, "range"))
+
+
+def _dateline_province(text: str) -> Province | None:
+    """The province of the paper whose dateline opens the lead (`ĐBP - …` is Điện Biên's)."""
+    source = find_dateline(text)
+    if source is None:
+        return None
+    district = lookup_district(source)
+    if district is not None and place_key(source) in {place_key(a) for a in district.aliases}:
+        return next((p for p in provinces("2008") if p.code == district.province_code), None)
+    return lookup_province(source)
 
 
 def _main_province(places: list[PlaceMatch]) -> Province | None:
@@ -293,8 +305,8 @@ def _period(ctx: _Context, paragraph: Segment, sentence: Segment, at: int, indic
 def _place(ctx: _Context, paragraph: Segment, sentence: Segment, at: int) -> tuple[Province | None, str, str | None]:
     """A district named earlier in the paragraph makes a district figure, unless the province
     takes the floor again (`Tỉnh ủy`, `toàn tỉnh`) after it; a different province named in
-    the sentence makes the figure that province's. A text that covers no one province (no
-    manifest province) speaks of the province it named last."""
+    the sentence makes the figure that province's. A text with no home province (no manifest
+    province, no dateline) speaks of the province it named last."""
     i = bisect_right(ctx.place_starts, at)
     recent = [p for p in ctx.places[:i] if p.start >= paragraph.start and p.end <= at]
     if recent:
@@ -304,7 +316,7 @@ def _place(ctx: _Context, paragraph: Segment, sentence: Segment, at: int) -> tup
             return last.province, "district", last.district.name
         if last.kind == "province" and last.start >= sentence.start:
             return last.province, "province", None
-    if not ctx.province_given:
+    if not ctx.home_known:
         named = [p for p in ctx.places[:i] if p.kind == "province" and p.end <= at]
         if named:
             return named[-1].province, "province", None

@@ -1,4 +1,4 @@
-"""Publication date and title read from the head of a document's text.
+"""Publication date, dateline and title read from the head of a document's text.
 
 Only bylines count: a line near the top that is nothing but date furniture
 (`14:54, 01/03/2021 [GMT+7]`, `Thứ Sáu, 03/03/2023 | 16:42`, `Cập nhật: 10/05/2021`).
@@ -36,6 +36,11 @@ _MONTH_HEADER = regex.compile(
     r"^[^\S\n]*date[^\S\n]+(?P<year>\d{4})-(?P<month>\d{2})(?!-?\d)", regex.MULTILINE
 )
 _TITLE_MAX = 200
+# A lead's dateline names the paper's home: `ĐBP - Những năm qua…`, `(Báo Quảng Ngãi)- Thay vì…`.
+_DATELINE = regex.compile(
+    r"^[^\S\n]*\(?(?P<source>(?:Báo|TTXVN)?[^\S\n]*[\p{Lu}][\p{L}.]*(?:[^\S\n]+[\p{Lu}][\p{L}.]*){0,3})\)?[^\S\n]*[-–—]+[^\S\n]",
+    regex.MULTILINE,
+)
 
 _PARSER = DateDataParser(
     languages=["vi"],
@@ -59,6 +64,12 @@ def find_published(text: str) -> date | None:
     if header and 1 <= int(header.group("month")) <= 12:
         return date(int(header.group("year")), int(header.group("month")), 1)
     return None
+
+
+def find_dateline(text: str) -> str | None:
+    """The source a lead opens with (`ĐBP`, `Báo Quảng Ngãi`), as written; None without one."""
+    match = _DATELINE.search(_head(text))
+    return match.group("source").strip() if match else None
 
 
 def find_title(text: str) -> str | None:

@@ -45,6 +45,8 @@ ATTRIBUTES = [
      {"province": "Hậu Giang", "period_end": date(2023, 3, 31)}),
     ("Tổng sản phẩm quý I/2023 của các tỉnh: Hậu Giang tăng 12,67%.", "12,67", {},
      {"province": "Hậu Giang"}),
+    ("ĐBP - Năm 2021, thành phố Hà Nội và tỉnh Sơn La đều tăng thu.\nNăm 2021, tổng thu ngân sách đạt 2.000 tỷ đồng.",
+     "2.000", {}, {"province": "Điện Biên", "province_code": "11"}),
     ("Năm 2020, tổng thu ngân sách của tỉnh Tiền Giang đạt 10.000 tỷ đồng.", "10.000", {},
      {"province": "Tiền Giang", "province_code": "82"}),
     # status and estimate

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.metadata import find_published, find_title
+from pipeline.metadata import find_dateline, find_published, find_title
 
 DEV = Path(__file__).resolve().parents[1].parent / "shared" / "dev"
 
@@ -85,3 +85,16 @@ def test_dev_bylines_never_contradict_the_manifest():
         assert found in (None, expected), entry["path"]
         checked += found is not None
     assert checked >= 3
+
+
+@pytest.mark.parametrize("text, source", [
+    ("ĐBP - Những năm qua, Tỉnh ủy đã chỉ đạo", "ĐBP"),
+    ("Chính trị\n\n08:12 - Thứ Hai, 04/04/2022\n\nĐBP - Những năm qua", "ĐBP"),
+    ("(Báo Quảng Ngãi)- Thay vì tổ chức hội nghị", "Báo Quảng Ngãi"),
+    ("QNO - Sáng nay, UBND tỉnh", "QNO"),
+    ("Năm 2022 - một năm nhiều khó khăn", None),
+    ("Xây dựng kịch bản tạo nguồn thu ngân sách - Bài 1", None),
+    ("Tổng thu ngân sách đạt 20.792 tỷ đồng.", None),
+])
+def test_find_dateline(text, source):
+    assert find_dateline(text) == source
