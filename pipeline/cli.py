@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from importlib import import_module
 
 import click
 
@@ -14,7 +15,21 @@ _TABLE_COLUMNS = ("document", "line", "indicator", "value", "unit", "province", 
                   "period_end", "status", "estimate", "rule")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The database commands load SQLAlchemy and Alembic only when one of them runs."""
+
+    _LAZY = {"run": "pipeline.db.commands", "db": "pipeline.db.commands", "export": "pipeline.db.commands"}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self._LAZY])
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self._LAZY:
+            return getattr(import_module(self._LAZY[name]), name)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="solieu")
 def main() -> None:
     """solieu: dated figures from Vietnamese provincial reports, traced to their source."""
@@ -77,13 +92,3 @@ def evaluate(gold, docs, manifest, as_json_):
     predictions = [f.to_json() for f in _figures(() if manifest else (docs,), manifest)]
     report = score(load_jsonl(gold), docs, predictions)
     click.echo(json.dumps(as_json(report), ensure_ascii=False) if as_json_ else format_report(report))
-
-
-def _register() -> None:
-    from pipeline.db.commands import db, export, run
-
-    for command in (run, db, export):
-        main.add_command(command)
-
-
-_register()
