@@ -38,6 +38,7 @@ _ESTIMATE = regex.compile(r"(?<!\w)(?:dự ước|ước tính|ước đạt|ư�
 _NATIONAL = regex.compile(r"cả nước|toàn quốc|\bGDP\b|tổng sản phẩm trong nước", _I)
 _PROVINCE_MARK = regex.compile(r"Tỉnh ủy|Tỉnh uỷ|toàn tỉnh|cấp tỉnh|(?:UBND|HĐND|Đảng bộ|Ban Chấp hành Đảng bộ) tỉnh|của tỉnh", _I)
 _AS_OF_DAY = regex.compile(r"(?:tính )?đến (?:hết )?(?:ngày )?$", _I)
+_COMPARED_WITH_YEAR = regex.compile(r"so (?:với )?(?:cùng kỳ )?năm (\d{4})", _I)
 _SAME_PERIOD_OF = regex.compile(r"cùng kỳ (?:năm )?(\d{4})", _I)
 _TARGET_OF = regex.compile(r"chỉ tiêu (?:đề ra |được giao )?(?:trong |của )?$", _I)
 # `Quy hoạch tỉnh giai đoạn 2021 - 2030`: a span inside a document's name is not a report period
@@ -284,6 +285,11 @@ def _period(ctx: _Context, paragraph: Segment, sentence: Segment, at: int, indic
     i = bisect_right(ctx.period_starts, at)
     in_sentence = [p for p in ctx.periods[:i] if p.start >= sentence.start]
     chosen = in_sentence[-1] if in_sentence else None
+    if chosen is not None and chosen.yearless and chosen.period.grain == "year":
+        compared = _COMPARED_WITH_YEAR.search(sentence.text)
+        if compared:  # `năm nay … tăng 8,89% so với năm 2021`: the comparison dates the year
+            year = int(compared.group(1)) + 1
+            return Period(date(year, 1, 1), date(year, 12, 31), "year")
     if chosen is None:
         after = [p for p in ctx.periods[i:] if p.start < sentence.end]
         chosen = after[0] if after else None

@@ -28,6 +28,8 @@ ATTRIBUTES = [
      {"period_start": date(2023, 1, 1), "period_end": date(2023, 6, 30)}),
     ("6 tháng đầu năm, tổng thu ngân sách đạt 3.370 tỷ đồng.", "3.370", {"published": date(2024, 7, 5)},
      {"period_start": date(2024, 1, 1), "period_end": date(2024, 6, 30)}),
+    ("Năm nay, tổng sản phẩm trên địa bàn tăng 8,89% so với năm 2021.", "8,89", {"published": date(2023, 1, 4)},
+     {"period_start": date(2022, 1, 1), "period_end": date(2022, 12, 31)}),
     ("Thu ngân sách nhà nước tính đến ngày 15/12/2023 đạt 16.875,32 tỷ đồng.", "16.875,32", {},
      {"period_start": date(2023, 1, 1), "period_end": date(2023, 12, 15)}),
     ("Trong tháng 5/2019 (từ 21/4 đến 20/5/2019), Trung tâm tiếp nhận mới 2.500 hồ sơ.", "2.500", {},
