@@ -230,12 +230,14 @@ def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, p
     planned = bool(_PLANNED_BEFORE.search(clause) or _PLANNED_AFTER.search(sentence.text, q.end, q.end + 12)
                    or "trở lên" in sentence.text[q.start:q.end])
     estimate = bool(_ESTIMATE.search(clause))
-    if found.carried and previous is not None and not found.window.lstrip().startswith("("):
+    window_start = sentence.start + q.start - len(found.window)
+    own_period = bisect_right(ctx.period_starts, start) > bisect_right(ctx.period_starts, window_start - 1)
+    if found.carried and previous is not None and "(" not in found.window and not own_period:
         planned = planned or previous.status == "planned"
         if ";" not in found.window:
             estimate = estimate or previous.estimate
-    if previous is None and parent is not None and _BREAKDOWN.match(sentence.text):
-        estimate = estimate or parent.estimate
+    if parent is not None and _BREAKDOWN.match(sentence.text):
+        estimate = estimate or parent.estimate  # `Trong đó, …`: the parts of an estimate are estimates
     period = _period(ctx, paragraph, sentence, start, found.rule.indicator, planned)
     on = period.end if period else ctx.published
     code = None

@@ -58,6 +58,13 @@ ATTRIBUTES = [
     ("Tổng thu ngân sách năm 2020 ước đạt 5.700 tỷ đồng, bằng 100% dự toán năm.", "100", {},
      {"estimate": True, "basis": "dự toán năm", "status": "actual"}),
     ("Bình quân đầu người năm 2022 ước đạt 51,72 triệu đồng (tăng 10,9%).", "10,9", {}, {"estimate": False}),
+    # inheritance along a sentence stops at a new time frame or a parenthesis; breakdowns inherit
+    ("Chi ngân sách tháng 11/2023 ước đạt 852 tỷ đồng, lũy kế 11 tháng đạt 8.809 tỷ đồng.", "8.809", {},
+     {"estimate": False, "period_end": date(2023, 11, 30)}),
+    ("Năm 2023 tăng trưởng kinh tế dự kiến đạt 8,05%, cao so với năm 2022 (Năm 2022 đạt 2,54%).", "2,54", {},
+     {"status": "actual", "period_start": date(2022, 1, 1)}),
+    ("Năm 2022 tỉnh thu ngân sách ước đạt 35.440 tỷ đồng. Trong đó, thu nội địa là 22.940 tỷ đồng, đạt 59% dự toán; "
+     "thu xuất nhập khẩu là 12.500 tỷ đồng.", "12.500", {}, {"estimate": True, "indicator": "budget_revenue_import_export"}),
     # grounding and qualifiers
     ("Năm 2022 đã giải quyết 149 đơn/158 đơn, đạt 94,3%.", "149", {},
      {"of_total": Decimal(158), "line": 1, "rule": "complaints.resolved", "unit": "count"}),
