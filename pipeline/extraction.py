@@ -230,8 +230,8 @@ def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, p
     planned = bool(_PLANNED_BEFORE.search(clause) or _PLANNED_AFTER.search(sentence.text, q.end, q.end + 12)
                    or "trở lên" in sentence.text[q.start:q.end])
     estimate = bool(_ESTIMATE.search(clause))
-    window_start = sentence.start + q.start - len(found.window)
-    own_period = bisect_right(ctx.period_starts, start) > bisect_right(ctx.period_starts, window_start - 1)
+    since = previous.end if previous is not None else sentence.start
+    own_period = bisect_right(ctx.period_starts, start) > bisect_right(ctx.period_starts, since)
     if found.carried and previous is not None and "(" not in found.window and not own_period:
         planned = planned or previous.status == "planned"
         if ";" not in found.window:
