@@ -133,24 +133,23 @@ def link(sentence: str, quantities: list[QuantityMatch]) -> list[Link]:
         after = sentence[q.end:q.end + _AFTER_REACH]
         cued = _cue_topics(hits, previous_end, q.start, q.end)
         previous_end = q.end
-        carried = len(window.strip()) <= _CARRY_LIMIT
+        near = len(window.strip()) <= _CARRY_LIMIT
         # a rate may follow its amount past an unrelated cue (`…, hoàn thành 64% dự toán`);
         # a count under a new cue is about that cue
-        carry = carried and (not cued or q.quantity.unit == "percent")
+        carry = near and (not cued or q.quantity.unit == "percent")
         candidates = cued + [t for t in open_topics if t not in cued] if carry else cued
-        open_topics = cued or (open_topics if carried else [])
+        open_topics = cued or (open_topics if near else [])
         for topic in candidates:
             if topic.endswith(".other"):
                 break
-            fit = None
-            for rule in _RULES_BY_TOPIC[topic]:
-                fit = _fits(rule, q.quantity, window, after)
-                if fit:
-                    break
-            if fit:
+            found = next(((rule, fit) for rule in _RULES_BY_TOPIC[topic]
+                          if (fit := _fits(rule, q.quantity, window, after))), None)
+            if found:
+                rule, fit = found
                 basis = fit.group("basis") if isinstance(fit, regex.Match) and "basis" in fit.groupdict() else None
                 basis = basis.strip() if basis else None
-                links.append(Link(q, rule, _value(rule, q.quantity, sentence[max(0, q.num_start - 40):q.num_start], basis), basis, topic not in cued, window))
+                lead = sentence[max(0, q.num_start - 40):q.num_start]
+                links.append(Link(q, rule, _value(rule, q.quantity, lead, basis), basis, topic not in cued, window))
                 open_topics = [topic]
                 break
     return links
