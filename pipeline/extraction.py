@@ -43,6 +43,14 @@ _SAME_PERIOD_OF = regex.compile(r"cùng kỳ (?:năm )?(\d{4})", _I)
 _TARGET_OF = regex.compile(r"chỉ tiêu (?:đề ra |được giao )?(?:trong |của )?$", _I)
 # `Quy hoạch tỉnh giai đoạn 2021 - 2030`: a span inside a document's name is not a report period
 _TITLE_OF = regex.compile(r"(?:quy hoạch|chiến lược|nghị quyết|đề án|chương trình)[^,.;()]{0,40}$", _I)
+# An agency as the subject of its clause: `Trung tâm Phục vụ hành chính công tỉnh đã tiếp
+# nhận …`, `…, Sở Tư pháp 2,12 ngàn HS`; not a source (`Theo Sở Tài chính, …`).
+_AGENCY = regex.compile(
+    r"(?:^|(?<=[,;:(]\s*)|(?<=\b(?:riêng|trong đó|bao gồm|gồm|là):?\s+))(?P<agency>"
+    r"Trung tâm (?:Phục vụ )?[Hh]ành chính công(?: tỉnh)?"
+    r"|Sở \p{Lu}\p{L}*(?: (?!cho|toàn|đã|theo|báo)\p{L}+){0,6}?(?=\s+(?:\d|đã|tiếp nhận|kết|giải quyết|có|với))"
+    r"|(?:Đảng bộ )?(?:Công an|Quân sự|Bộ đội Biên phòng|Bộ Chỉ huy Quân sự) tỉnh"
+    r"|Ban Tiếp công dân(?: tỉnh)?)", regex.V1)
 _STOCK_NOW = regex.compile(r"hiện có|hiện nay", _I)
 _MID_MONTH = regex.compile(r"đến giữa (?:tháng )?$", _I)
 _TERM = regex.compile(r"nhiệm kỳ", _I)
@@ -311,13 +319,30 @@ def _period(ctx: _Context, paragraph: Segment, sentence: Segment, at: int, indic
     return chosen.period if chosen else None
 
 
+def _agency(text: str, start: int, at: int) -> regex.Match | None:
+    """The last agency standing as a subject before `at` in the sentence, unless the
+    province takes the floor after it."""
+    found = None
+    for match in _AGENCY.finditer(text, start, at + 1):  # +1: the lookahead sees the number
+        if match.start() < at:
+            found = match
+    if found is None or _PROVINCE_MARK.search(text, found.end(), at):
+        return None
+    return found
+
+
 def _place(ctx: _Context, paragraph: Segment, sentence: Segment, at: int) -> tuple[Province | None, str, str | None]:
     """A district named earlier in the paragraph makes a district figure, unless the province
     takes the floor again (`Tỉnh ủy`, `toàn tỉnh`) after it; a different province named in
-    the sentence makes the figure that province's. A text with no home province (no manifest
-    province, no dateline) speaks of the province it named last."""
+    the sentence makes the figure that province's. An agency that is the subject of the
+    sentence (`Sở Tư pháp 2,12 ngàn HS`) makes an organisation's figure. A text with no home
+    province (no manifest province, no dateline) speaks of the province it named last."""
     i = bisect_right(ctx.place_starts, at)
     recent = [p for p in ctx.places[:i] if p.start >= paragraph.start and p.end <= at]
+    agency = _agency(ctx.text, sentence.start, at)
+    if agency is not None and not (recent and recent[-1].start > agency.start()):
+        province = recent[-1].province if recent and recent[-1].kind == "province" else ctx.province
+        return province, "organization", agency.group("agency")
     if recent:
         last = recent[-1]
         marks = [m.start() for m in _PROVINCE_MARK.finditer(ctx.text, last.end, at)]

@@ -51,6 +51,13 @@ ATTRIBUTES = [
      "2.000", {}, {"province": "Điện Biên", "province_code": "11"}),
     ("Năm 2020, tổng thu ngân sách của tỉnh Tiền Giang đạt 10.000 tỷ đồng.", "10.000", {},
      {"province": "Tiền Giang", "province_code": "82"}),
+    # an agency as the subject makes an organisation's figure; a source does not
+    ("Năm 2020, Trung tâm Phục vụ hành chính công (trung tâm) tỉnh đã tiếp nhận 61,3 ngàn hồ sơ.", "61,3", {"province": "Bến Tre"},
+     {"scope": "organization", "locality": "Trung tâm Phục vụ hành chính công", "province": "Bến Tre"}),
+    ("Quý III/2020, các cơ quan tiếp nhận nhiều là: Công an tỉnh 7,7 ngàn HS, Sở Tài nguyên và Môi trường 2,25 ngàn HS.",
+     "2,25", {}, {"scope": "organization", "locality": "Sở Tài nguyên và Môi trường"}),
+    ("Theo báo cáo của Sở Tài chính, năm 2023 tổng thu ngân sách đạt 10.000 tỷ đồng.", "10.000", {}, {"scope": "province"}),
+    ("Năm 2022, Sở Tư pháp cho biết toàn tỉnh đã tiếp nhận 5.000 hồ sơ.", "5.000", {}, {"scope": "province"}),
     # status and estimate
     ("Năm 2022, TP. HCM được Trung ương giao thu ngân sách là 386.568 tỷ đồng.", "386.568", {},
      {"status": "planned", "province": "Hồ Chí Minh"}),
