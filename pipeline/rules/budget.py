@@ -2,7 +2,7 @@
 from pipeline.rules.base import CHANGE_VERB, VS_ESTIMATE, VS_LAST_YEAR, rule, topic
 
 TOPICS = [
-    topic("budget.total", r"(?:tổng )?thu (?:cân đối )?(?:ngân sách|NSNN)(?! (?:địa phương|thành phố Hà Nội do))(?: nhà nước)?|(?:đã )?thu được(?= \d)|thu ngân sách"),
+    topic("budget.total", r"(?:tổng )?thu (?:cân đối )?(?:ngân sách|NSNN)(?! (?:địa phương|thành phố Hà Nội do))(?: nhà nước)?|(?:tỉnh|thành phố|toàn tỉnh|ngành thuế)[^,.;\d]{0,25}?thu được(?= \d)|thu ngân sách"),
     topic("budget.domestic", r"thu nội địa"),
     topic("budget.import_export", r"thu (?:thuế )?(?:từ )?(?:hoạt động |lĩnh vực )?xuất(?: khẩu)?,? nhập khẩu|thu hải quan"),
     topic("budget.local", r"(?:tổng )?thu ngân sách địa phương"),
@@ -45,6 +45,7 @@ EXAMPLES = [
     ("Đến giữa tháng 12, thành phố đã thu được 457.500 tỷ đồng, vượt 18,4% dự toán được giao và tăng hơn 17% so với cùng kỳ.",
      {"457.500": "budget_revenue_total", "18,4": "budget_revenue_total_pct_of_estimate", "17": "budget_revenue_total_yoy_growth"}),
     ("Tổng thu ngân sách địa phương ước đạt 10.329,4 tỷ đồng.", {"10.329,4": "budget_revenue_local"}),
+    ("Năm 2023, ngành thuế tỉnh đã thu được 8.500 tỷ đồng.", {"8.500": "budget_revenue_total"}),
     ("Chi ngân sách ước đạt 18.500 tỷ đồng.", {"18.500": "budget_expenditure_local"}),
     ("Thu cân đối ngân sách nhà nước 9 tháng đạt 7.820 tỷ đồng, bằng 78,5% dự toán năm.",
      {"7.820": "budget_revenue_total", "78,5": "budget_revenue_total_pct_of_estimate"}),
@@ -68,4 +69,6 @@ COUNTER_EXAMPLES = [
     "Vốn đầu tư công giải ngân đạt 5.200 tỷ đồng, bằng 60% kế hoạch.",
     "Đảng bộ có 61 mô hình, công trình hoàn thành với tổng trị giá hơn 6 tỷ đồng.",
     "Tổng thu ngân sách là nhiệm vụ trọng tâm của năm 2022.",
+    "Bà con thu hoạch 1.200 tấn lúa, thu được 5 tỷ đồng.",
+    "Ban tổ chức đã thu được 500 triệu đồng từ bán vé.",
 ]
