@@ -2,7 +2,7 @@
 from pipeline.rules.base import rule, topic
 
 TOPICS = [
-    topic("complaints.reception", r"(?<!\w)tiếp(?! (?:nhận|tục|cận|theo|thu|xúc|đón|sức|nối))(?: công dân)?|tiếp công dân"),
+    topic("complaints.reception", r"(?<!\w)(?<!đón )tiếp(?! (?:nhận|tục|cận|theo|thu|xúc|đón|sức|nối|khách))(?: công dân)?|tiếp công dân"),
     topic("complaints.petitions", r"tiếp nhận|nhận được|tổng số đơn|số đơn(?: thư)?(?: tiếp nhận)?"),
     topic("complaints.resolved", r"giải quyết(?: được)?(?! việc làm)|tỷ lệ giải quyết"),
     topic("complaints.jurisdiction", r"(?<!\w)(?:có|gồm)(?= [\d.,]+ (?:đơn|vụ))"),
@@ -11,15 +11,16 @@ TOPICS = [
 ]
 
 _IN_JURISDICTION = r"[^.;\d]{0,40}?thuộc thẩm quyền"
-_COMPLAINT = r"đơn(?: thư)?(?: khiếu nại)?|vụ việc|vụ"
+_LETTER = r"đơn(?! (?:vị|đặt|hàng|giá|xin|thuốc))(?: thư)?"
+_COMPLAINT = rf"{_LETTER}(?: khiếu nại)?|vụ việc|vụ(?! (?:án|mùa|trưởng|xuân|đông|hè))"
 RULES = [
-    rule("complaints.reception", "citizens_received", "complaints.reception", "count", noun=r"lượt(?! đoàn)|người|công dân"),
+    rule("complaints.reception", "citizens_received", "complaints.reception", "count", noun=r"lượt(?! (?:đoàn|khách|xem|truy cập))|người|công dân"),
     rule("complaints.jurisdiction", "complaints_in_jurisdiction", "complaints.jurisdiction", "count", noun=_COMPLAINT,
          after=_IN_JURISDICTION),
     rule("complaints.jurisdiction_received", "complaints_in_jurisdiction", "complaints.petitions", "count", noun=_COMPLAINT,
          after=_IN_JURISDICTION),
     rule("complaints.jurisdiction_named", "complaints_in_jurisdiction", "complaints.named_jurisdiction", "count", noun=_COMPLAINT),
-    rule("complaints.petitions", "petitions_received", "complaints.petitions", "count", noun=r"đơn(?: thư)?",
+    rule("complaints.petitions", "petitions_received", "complaints.petitions", "count", noun=_LETTER,
          unless_after=r"[^.;\d]{0,40}?(?:thuộc thẩm quyền|đủ điều kiện)"),
     rule("complaints.resolved", "complaints_resolved", "complaints.resolved", "count", noun=_COMPLAINT),
     rule("complaints.rate", "complaint_resolution_rate", "complaints.resolved", "percent",
@@ -55,6 +56,8 @@ COUNTER_EXAMPLES = [
     "Tiếp tục thực hiện 5 nhóm nhiệm vụ trọng tâm.",
     "Có 5.591 đơn đủ điều kiện xử lý.",
     "Trang tin có 9487 lượt xem.",
+    "Công ty đã tiếp nhận 300 đơn đặt hàng và giải quyết 25 đơn vị.",
+    "Năm 2023, tỉnh đón tiếp 500 lượt khách quốc tế.",
     "Có 11 đơn tố cáo được rút trong quá trình giải quyết và 70 đơn tố cáo sai.",
     "Đạt tỷ lệ 88,9%, còn lại 35 vụ việc đang trong thời gian xác minh, giải quyết.",
     "Chuyển cơ quan có thẩm quyền giải quyết 1.742 đơn và có 183 đơn đôn đốc việc giải quyết.",
