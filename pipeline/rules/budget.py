@@ -1,25 +1,31 @@
 """State budget: revenue collected (total, domestic, import-export), local revenue, spending."""
 from pipeline.rules.base import CHANGE_VERB, VS_ESTIMATE, VS_LAST_YEAR, rule, topic
 
+# `bằng 110% cùng kỳ`: reports drop the `so với` as often as they write it
+_VS_LAST_YEAR = rf"{VS_LAST_YEAR}|\s*(?P<basis>cùng kỳ(?: năm (?:trước|ngoái|\d{{4}})| \d{{4}})?)"
+# `lần đầu vượt mốc 1.000 tỷ đồng`: a milestone passed, not the amount collected
+_MILESTONE = r"vượt (?:mốc|ngưỡng)\s*"
+
 TOPICS = [
     topic("budget.total", r"(?:tổng )?thu (?:cân đối )?(?:ngân sách|NSNN)(?! (?:địa phương|thành phố Hà Nội do))(?: nhà nước)?|(?:tỉnh|thành phố|toàn tỉnh|ngành thuế)[^,.;\d]{0,25}?thu được(?= \d)|thu ngân sách"),
     topic("budget.domestic", r"thu nội địa"),
     topic("budget.import_export", r"thu (?:thuế )?(?:từ )?(?:hoạt động |lĩnh vực )?xuất(?: khẩu)?,? nhập khẩu|thu hải quan"),
-    topic("budget.local", r"(?:tổng )?thu ngân sách địa phương"),
-    topic("budget.spending", r"(?:tổng )?chi ngân sách(?: nhà nước| địa phương)?"),
+    topic("budget.local", r"(?:tổng )?thu (?:ngân sách địa phương|NSĐP)"),
+    topic("budget.spending", r"(?:tổng )?chi (?:cân đối )?(?:ngân sách(?: nhà nước| địa phương)?|NSĐP|NSNN)"),
     # items of revenue outside the catalogue: they close the topic so their rates are not misread
-    topic("budget.other", r"thu (?:từ )?(?:xổ số|doanh nghiệp|dầu thô|tiền sử dụng đất|thuế(?! xuất)|phí|khu vực)|thu nội địa thực hiện|do cơ quan thuế quản lý|chi (?:đầu tư|thường xuyên|trả nợ|cho)|giải ngân|vốn đầu tư"),
+    topic("budget.other", r"thu (?:từ )?(?:xổ số|doanh nghiệp|dầu thô|tiền sử dụng đất|thuế(?! xuất)|phí|khu vực)|thu nội địa thực hiện|do cơ quan thuế quản lý|chi (?:đầu tư|thường xuyên|trả nợ|cho)|giải ngân|vốn đầu tư"
+          # the local share under decentralisation and central transfers are parts of local revenue
+          r"|(?:ngân sách địa phương|NSĐP) (?:được )?hưởng|thu bổ sung|bổ sung (?:cân đối|có mục tiêu)"),
 ]
 
-_AMOUNT_TAIL = r"(?!\s*(?:USD|đô))"
 RULES = [
-    rule("budget.total.amount", "budget_revenue_total", "budget.total", "VND"),
+    rule("budget.total.amount", "budget_revenue_total", "budget.total", "VND", unless_before=_MILESTONE),
     rule("budget.total.pct_estimate", "budget_revenue_total_pct_of_estimate", "budget.total", "percent", after=VS_ESTIMATE, reading="of_estimate"),
-    rule("budget.total.yoy", "budget_revenue_total_yoy_growth", "budget.total", "percent", after=VS_LAST_YEAR, reading="change"),
+    rule("budget.total.yoy", "budget_revenue_total_yoy_growth", "budget.total", "percent", after=_VS_LAST_YEAR, reading="change"),
     rule("budget.total.change", "budget_revenue_total_yoy_growth", "budget.total", "percent", before=CHANGE_VERB, reading="change"),
     rule("budget.domestic.amount", "budget_revenue_domestic", "budget.domestic", "VND"),
     rule("budget.domestic.pct_estimate", "budget_revenue_domestic_pct_of_estimate", "budget.domestic", "percent", after=VS_ESTIMATE, reading="of_estimate"),
-    rule("budget.domestic.yoy", "budget_revenue_domestic_yoy_growth", "budget.domestic", "percent", after=VS_LAST_YEAR, reading="change"),
+    rule("budget.domestic.yoy", "budget_revenue_domestic_yoy_growth", "budget.domestic", "percent", after=_VS_LAST_YEAR, reading="change"),
     rule("budget.domestic.change", "budget_revenue_domestic_yoy_growth", "budget.domestic", "percent", before=CHANGE_VERB, reading="change"),
     rule("budget.import_export.amount", "budget_revenue_import_export", "budget.import_export", "VND"),
     rule("budget.local.amount", "budget_revenue_local", "budget.local", "VND"),
@@ -59,6 +65,17 @@ EXAMPLES = [
      {"9.876": "budget_revenue_total", "87": "budget_revenue_total_pct_of_estimate", "34": "budget_revenue_total_yoy_growth"}),
     ("Tổng thu ngân sách ước đạt 3.370 tỷ đồng, tăng 17,7% so với cùng kỳ năm 2023, đạt 59,9% so với dự toán Trung ương giao.",
      {"3.370": "budget_revenue_total", "17,7": "budget_revenue_total_yoy_growth", "59,9": "budget_revenue_total_pct_of_estimate"}),
+    # the rate before the amount; `so với` dropped; abbreviations
+    ("Thu ngân sách nhà nước ước đạt 105,2% dự toán, tương đương 6.215 tỷ đồng.",
+     {"105,2": "budget_revenue_total_pct_of_estimate", "6.215": "budget_revenue_total"}),
+    ("Thu NSNN trên địa bàn tỉnh năm 2019 đạt 4.215 tỷ đồng, tăng 15,7% so với năm 2018, vượt 5,4% dự toán.",
+     {"4.215": "budget_revenue_total", "15,7": "budget_revenue_total_yoy_growth", "5,4": "budget_revenue_total_pct_of_estimate"}),
+    ("Số thu nội địa (không kể tiền sử dụng đất và xổ số kiến thiết) đạt 5.600 tỷ đồng, bằng 110% cùng kỳ.",
+     {"5.600": "budget_revenue_domestic", "110": "budget_revenue_domestic_yoy_growth"}),
+    ("Năm 2017, thu ngân sách trên địa bàn đạt 1.024 tỷ đồng, lần đầu tiên vượt mốc 1.000 tỷ đồng.", {"1.024": "budget_revenue_total"}),
+    ("Tổng thu ngân sách địa phương năm 2023 ước đạt 21.450 tỷ đồng, trong đó thu bổ sung từ ngân sách Trung ương 12.300 tỷ đồng.",
+     {"21.450": "budget_revenue_local"}),
+    ("Tổng chi NSĐP ước thực hiện 19.870 tỷ đồng, đạt 102% dự toán.", {"19.870": "budget_expenditure_local"}),
 ]
 
 COUNTER_EXAMPLES = [
@@ -71,4 +88,9 @@ COUNTER_EXAMPLES = [
     "Tổng thu ngân sách là nhiệm vụ trọng tâm của năm 2022.",
     "Bà con thu hoạch 1.200 tấn lúa, thu được 5 tỷ đồng.",
     "Ban tổ chức đã thu được 500 triệu đồng từ bán vé.",
+    # the local share of revenue is a part of local revenue, not the catalogue's total
+    "Thu ngân sách địa phương được hưởng theo phân cấp đạt 7.950 tỷ đồng.",
+    "Doanh thu du lịch ước đạt 2.350 tỷ đồng, tăng 25% so với cùng kỳ.",
+    "Trong 9 tháng, tỉnh thu hút đầu tư 35 dự án với tổng vốn đăng ký 12.000 tỷ đồng.",
+    "Các doanh nghiệp trong khu công nghiệp nộp ngân sách 2.300 tỷ đồng.",
 ]
