@@ -2,18 +2,25 @@
 from pipeline.rules.base import VS_ESTIMATE, rule, topic
 
 TOPICS = [
-    topic("grdp", r"GRDP|tổng sản phẩm(?: quốc nội| trên địa bàn| trong tỉnh| địa phương)?|tăng trưởng kinh tế|tốc độ tăng trưởng(?! (?:tín dụng|xuất khẩu|doanh thu))|quy mô (?:nền )?kinh tế|(?:nền )?kinh tế (?:của tỉnh |toàn tỉnh )?(?=tăng)"),
+    topic("grdp", r"GRDP(?! bình quân)|tổng sản phẩm(?: quốc nội| trên địa bàn| trong tỉnh| địa phương)?|tăng trưởng kinh tế|tốc độ tăng trưởng(?! (?:tín dụng|xuất khẩu|doanh thu))|quy mô (?:nền )?kinh tế|(?:nền )?kinh tế (?:của tỉnh |toàn tỉnh )?(?=tăng)"),
     topic("grdp.per_capita", r"(?:GRDP )?bình quân đầu người"),
     # shares and sector growth: a percentage here is not the economy's growth
-    topic("grdp.other", r"tỷ trọng|chiếm|đóng góp|khu vực (?:công nghiệp|dịch vụ|nông)|ngành|chỉ số|kim ngạch|xuất khẩu|nhập khẩu|vốn|tín dụng|giá trị sản xuất|doanh thu|tổng mức|thuế sản phẩm|nông,? lâm nghiệp|thủy sản|thuỷ sản|công nghiệp(?! hóa)|dịch vụ"),
+    topic("grdp.other", r"tỷ trọng|chiếm|đóng góp|khu vực (?:công nghiệp|dịch vụ|nông)|ngành|chỉ số|kim ngạch|xuất khẩu|nhập khẩu|vốn|tín dụng|giá trị sản xuất|doanh thu|tổng mức|thuế sản phẩm|nông,? lâm nghiệp|thủy sản|thuỷ sản|công nghiệp(?! hóa)|dịch vụ"
+          # a rank right after the economy's size ranks the size, not the growth
+          r"|(?<=quy mô[^.;\d]{0,40}|(?:GRDP|tổng sản phẩm|quy mô)(?:(?!tăng)[^;]){0,60}?(?:tỷ|triệu) đồng,?\s{0,2})(?:đứng|xếp)"),
 ]
 
-_REGION = r"[^.;\d]{0,24}?(?:vùng|khu vực|miền)"
-_NATION = r"[^.;]{0,24}?(?:cả nước|toàn quốc|tỉnh,? thành(?: phố)?)"
+# `đứng thứ 3 trong 14 tỉnh vùng …`, `xếp thứ 2 trong các tỉnh Tây Nguyên`
+_AMONG = r"(?:\s*(?:trong|trên|so với) (?:\d{1,2} )?)?"
+_REGION = (_AMONG + r"(?:(?!cả nước|toàn quốc)[^.;\d]){0,24}?(?:vùng|khu vực|miền|Tây Nguyên|Tây Bắc|Đông Bắc|Đông Nam Bộ"
+           r"|Đồng bằng sông|Bắc Trung Bộ|Nam Trung Bộ|duyên hải|trung du)")
+_NATION = _AMONG + r"(?:[^.;]{0,24}?(?:cả nước|toàn quốc|tỉnh,? thành(?: phố)?)|\s*tỉnh\b)"
+# `cao hơn mức tăng 8,02% của cả nước`: the national figure named after the number
+_NATIONAL_AFTER = r"\s*\)?\s*(?:của )?(?:cả nước|toàn quốc)"
 RULES = [
     rule("grdp.value", "grdp_value", "grdp", "VND"),
     rule("grdp.growth", "grdp_growth", "grdp", "percent",
-         unless_after=VS_ESTIMATE, unless_before=r"(?:chiếm|khoảng)\s*", reading="change"),
+         unless_after=rf"{VS_ESTIMATE}|{_NATIONAL_AFTER}", unless_before=r"(?:chiếm|khoảng)\s*", reading="change"),
     rule("grdp.rank_region", "grdp_growth_rank_region", "grdp", "rank", after=_REGION),
     rule("grdp.rank", "grdp_growth_rank", "grdp", "rank", after=_NATION),
     rule("grdp.per_capita.value", "grdp_per_capita", "grdp.per_capita", "VND"),
@@ -40,6 +47,16 @@ EXAMPLES = [
      {"7,2": "grdp_growth"}),
     ("Tỉnh có tốc độ tăng GRDP đứng thứ 6 so với cả nước và xếp thứ 2 trong vùng Đồng bằng sông Cửu Long.",
      {"6": "grdp_growth_rank", "2": "grdp_growth_rank_region"}),
+    # ranks among the provinces of a region, and a national rank before a regional one
+    ("Tốc độ tăng trưởng GRDP năm 2024 đạt 9,55%, đứng thứ 4 trong 14 tỉnh vùng Trung du và miền núi phía Bắc.",
+     {"9,55": "grdp_growth", "4": "grdp_growth_rank_region"}),
+    ("GRDP tăng 7,8%, xếp thứ 3 trong các tỉnh Tây Nguyên.", {"7,8": "grdp_growth", "3": "grdp_growth_rank_region"}),
+    ("GRDP tăng 9,15%, xếp thứ 5 cả nước và đứng thứ nhất vùng Tây Nguyên.",
+     {"9,15": "grdp_growth", "5": "grdp_growth_rank", "nhất": "grdp_growth_rank_region"}),
+    ("Tăng trưởng GRDP xếp thứ 10/63 tỉnh.", {"10": "grdp_growth_rank"}),
+    # the national growth named after the number; a rank of the economy's size
+    ("GRDP của tỉnh tăng 9,3%, cao hơn mức tăng 8,02% của cả nước.", {"9,3": "grdp_growth"}),
+    ("GRDP theo giá hiện hành đạt 134.500 tỷ đồng, đứng thứ 2 vùng Đông Nam Bộ.", {"134.500": "grdp_value"}),
 ]
 
 COUNTER_EXAMPLES = [
@@ -51,4 +68,7 @@ COUNTER_EXAMPLES = [
     "Chỉ số sản xuất công nghiệp tăng 9,2%.",
     "Tăng trưởng GRDP của cả nước đạt 8,02%.",
     "Tổng sản phẩm trong nước (GDP) quý I ước tăng 3,32% và chỉ cao hơn tốc độ tăng 3,21% của cùng kỳ.",
+    "Quy mô kinh tế của tỉnh đứng thứ 8 cả nước.",
+    "GRDP bình quân đầu người đạt 4.100 USD, đứng thứ 12 cả nước.",
+    "Giá trị tăng thêm khu vực công nghiệp - xây dựng tăng 14,2%, đóng góp 4,1 điểm phần trăm vào mức tăng chung.",
 ]
