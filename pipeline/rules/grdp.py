@@ -2,7 +2,7 @@
 from pipeline.rules.base import VS_ESTIMATE, rule, topic
 
 TOPICS = [
-    topic("grdp", r"GRDP(?! bình quân)|tổng sản phẩm(?: quốc nội| trên địa bàn| trong tỉnh| địa phương)?|tăng trưởng kinh tế|tốc độ tăng trưởng(?! (?:tín dụng|xuất khẩu|doanh thu))|quy mô (?:nền )?kinh tế|(?:nền )?kinh tế (?:của tỉnh |toàn tỉnh )?(?=tăng)"),
+    topic("grdp", r"GRDP(?! bình quân đầu người)|tổng sản phẩm(?: quốc nội| trên địa bàn| trong tỉnh| địa phương)?|tăng trưởng kinh tế|tốc độ tăng trưởng(?! (?:tín dụng|xuất khẩu|doanh thu))|quy mô (?:nền )?kinh tế|(?:nền )?kinh tế (?:của tỉnh |toàn tỉnh )?(?=tăng)"),
     topic("grdp.per_capita", r"(?:GRDP )?bình quân đầu người"),
     # shares and sector growth: a percentage here is not the economy's growth
     topic("grdp.other", r"tỷ trọng|chiếm|đóng góp|khu vực (?:công nghiệp|dịch vụ|nông)|ngành|chỉ số|kim ngạch|xuất khẩu|nhập khẩu|vốn|tín dụng|giá trị sản xuất|doanh thu|tổng mức|thuế sản phẩm|nông,? lâm nghiệp|thủy sản|thuỷ sản|công nghiệp(?! hóa)|dịch vụ"

@@ -3,14 +3,18 @@ from pipeline.rules.base import rule, topic
 
 TOPICS = [
     topic("welfare.income", r"thu nhập bình quân(?: đầu người)?(?: (?:của )?(?:người dân|dân cư))?"),
-    topic("welfare.poverty", r"(?:tỷ lệ )?hộ nghèo(?! đa chiều thoát)"),
-    topic("welfare.other", r"khu vực nông thôn|cận nghèo|thoát nghèo"),
+    topic("welfare.poverty", r"(?:tỷ lệ )?hộ nghèo(?! đa chiều thoát)"
+          # `còn 4.812 hộ nghèo, tỷ lệ 2,35%`, `hộ nghèo còn 1.250 hộ, chiếm 2,1%`
+          r"|(?<=(?<!cận )hộ nghèo[^;]{0,40})(?:chiếm|tỷ lệ)(?:\s+(?:khoảng|gần|hơn|là|còn))?\s+(?=\d)"),
+    # the income of wage earners, of one area, or by the month is not income per person per year
+    topic("welfare.other", r"khu vực (?:nông thôn|thành thị)|cận nghèo|thoát nghèo"
+          r"|thu nhập[^.;\d]{0,30}?(?:người lao động|công nhân|cán bộ)|thu nhập bình quân[^.;\d]{0,20}?(?:/|một |1 |mỗi )tháng"),
 ]
 
 RULES = [
     rule("welfare.income", "income_per_capita", "welfare.income", "VND"),
     rule("welfare.poverty", "poverty_rate", "welfare.poverty", "percent",
-         unless_before=r"(?:giảm|tăng)(?: được| thêm| bình quân)?\s*", unless_after=r"\s*(?:điểm|/năm|mỗi năm)"),
+         unless_before=r"(?:giảm|tăng)(?: được| thêm| bình quân)?\s*|\btừ\s*", unless_after=r"\s*(?:điểm|/năm|mỗi năm)"),
 ]
 
 EXAMPLES = [
@@ -24,6 +28,12 @@ EXAMPLES = [
     ("Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều còn 8,9%.", {"8,9": "poverty_rate"}),
     ("Thu nhập bình quân đạt 35 triệu đồng/người/năm, tỷ lệ hộ nghèo còn 2%.", {"35": "income_per_capita", "2": "poverty_rate"}),
     ("Thu nhập bình quân đầu người năm 2020 đạt 52 triệu đồng.", {"52": "income_per_capita"}),
+    # the rate named after a count of poor households; the starting rate of a fall is not loaded
+    ("Hộ nghèo còn 1.250 hộ, chiếm 2,1% tổng số hộ.", {"2,1": "poverty_rate"}),
+    ("Đến cuối năm 2023, toàn tỉnh còn 4.812 hộ nghèo, tỷ lệ 2,35%.", {"2,35": "poverty_rate"}),
+    ("Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều giảm từ 8,5% xuống còn 6,2%.", {"6,2": "poverty_rate"}),
+    ("Tỷ lệ hộ nghèo giảm 1,2 điểm phần trăm, còn 4,8%.", {"4,8": "poverty_rate"}),
+    ("Thu nhập bình quân/người/năm đạt 48 triệu đồng.", {"48": "income_per_capita"}),
 ]
 
 COUNTER_EXAMPLES = [
@@ -32,4 +42,8 @@ COUNTER_EXAMPLES = [
     "Có 1.200 hộ thoát nghèo trong năm.",
     "Tỷ lệ hộ cận nghèo còn 4,1%.",
     "Hỗ trợ 300 hộ nghèo xây nhà.",
+    "Còn 2.100 hộ cận nghèo, chiếm 3,4% tổng số hộ.",
+    "Thu nhập bình quân của người lao động trong doanh nghiệp đạt 7,2 triệu đồng/tháng.",
+    "Thu nhập bình quân đầu người/tháng đạt 4,2 triệu đồng.",
+    "Thu nhập bình quân đầu người khu vực nông thôn đạt 42 triệu đồng.",
 ]
