@@ -4,25 +4,36 @@ from pipeline.rules.base import rule, topic
 TOPICS = [
     topic("complaints.reception", r"(?<!\w)(?<!đón )tiếp(?! (?:nhận|tục|cận|theo|thu|xúc|đón|sức|nối|khách))(?: công dân)?|tiếp công dân"),
     topic("complaints.petitions", r"tiếp nhận|nhận được|tổng số đơn|số đơn(?: thư)?(?: tiếp nhận)?"),
-    topic("complaints.resolved", r"giải quyết(?: được)?(?! việc làm)|tỷ lệ giải quyết"),
-    topic("complaints.jurisdiction", r"(?<!\w)(?:có|gồm)(?= [\d.,]+ (?:đơn|vụ))"),
+    topic("complaints.resolved", r"giải quyết(?: được)?(?! việc làm)(?! [\d.,]+(?: nghìn| ngàn)? (?:hồ sơ|hs))|tỷ lệ giải quyết"),
+    topic("complaints.jurisdiction", r"(?<!\w)(?:có|gồm|phát sinh)(?= [\d.,]+ (?:đơn|vụ))"),
+    topic("complaints.accepted", r"thụ lý(?: giải quyết)?(?: theo thẩm quyền)?"),
     topic("complaints.named_jurisdiction", r"thuộc thẩm quyền(?: giải quyết)?(?: (?:của [^\d,.;]{0,40}?)?(?:là|có))?"),
-    topic("complaints.other", r"rà soát|đủ điều kiện|phát sinh|đoàn đông người|lượt đoàn|thẩm quyền giải quyết|(?:quá trình|đang|chưa|đôn đốc việc) giải quyết|đôn đốc|hướng dẫn|chuyển (?:đơn|cơ quan)|còn lại|tồn đọng"),
+    topic("complaints.other", r"rà soát|đủ điều kiện|phát sinh(?! [\d.,]+ (?:đơn|vụ))|(?:khiếu nại|tố cáo) (?:đúng|sai)|đúng một phần|đoàn đông người|lượt đoàn|thẩm quyền giải quyết|(?:quá trình|đang|chưa|đôn đốc việc) giải quyết|đôn đốc|hướng dẫn|chuyển (?:đơn|cơ quan)|còn lại|tồn đọng"),
 ]
 
 _IN_JURISDICTION = r"[^.;\d]{0,40}?thuộc thẩm quyền"
-_LETTER = r"đơn(?! (?:vị|đặt|hàng|giá|xin|thuốc))(?: thư)?"
+_LETTER = r"(?:lượt )?đơn(?! (?:vị|đặt|hàng|giá|xin|thuốc|đủ))(?: thư)?"
+# A part of the figure before it (`1.942 đơn (gồm 214 đơn khiếu nại, …)`, `trong đó đơn tố
+# cáo 35 đơn`, `khiếu nại 118 đơn, tố cáo 25 đơn`), unless the part names its own verb.
+_TYPE = r"(?:khiếu nại|tố cáo|kiến nghị|phản [aá]nh|tranh chấp)"
+_PART = (rf"(?:trong đó|gồm|\()(?:(?!tiếp nhận|nhận được|tổng số|thụ lý|giải quyết|thuộc thẩm quyền)[^\d;]){{0,60}}"
+         rf"|[,;(:]\s*(?:đơn\s+)?{_TYPE}(?:,?\s*{_TYPE})*\s*:?\s*")
 _COMPLAINT = rf"{_LETTER}(?: khiếu nại)?|vụ việc|vụ(?! (?:án|mùa|trưởng|xuân|đông|hè))"
 RULES = [
-    rule("complaints.reception", "citizens_received", "complaints.reception", "count", noun=r"lượt(?! (?:đoàn|khách|xem|truy cập))|người|công dân"),
+    rule("complaints.reception", "citizens_received", "complaints.reception", "count", noun=r"lượt(?! (?:đoàn|khách|xem|truy cập|đơn))|công dân"),
+    # `tiếp 5.126 lượt với 6.035 người`: persons right after the visits are the same reception
+    rule("complaints.reception_persons", "citizens_received", "complaints.reception", "count", noun=r"người",
+         unless_before=r"^\s*(?:với|gồm|,|\()\s*"),
     rule("complaints.jurisdiction", "complaints_in_jurisdiction", "complaints.jurisdiction", "count", noun=_COMPLAINT,
          after=_IN_JURISDICTION),
     rule("complaints.jurisdiction_received", "complaints_in_jurisdiction", "complaints.petitions", "count", noun=_COMPLAINT,
          after=_IN_JURISDICTION),
-    rule("complaints.jurisdiction_named", "complaints_in_jurisdiction", "complaints.named_jurisdiction", "count", noun=_COMPLAINT),
+    rule("complaints.jurisdiction_named", "complaints_in_jurisdiction", "complaints.named_jurisdiction", "count", noun=_COMPLAINT,
+         unless_before=_PART),
+    rule("complaints.accepted", "complaints_in_jurisdiction", "complaints.accepted", "count", noun=_COMPLAINT, unless_before=_PART),
     rule("complaints.petitions", "petitions_received", "complaints.petitions", "count", noun=_LETTER,
-         unless_after=r"[^.;\d]{0,40}?(?:thuộc thẩm quyền|đủ điều kiện)"),
-    rule("complaints.resolved", "complaints_resolved", "complaints.resolved", "count", noun=_COMPLAINT),
+         unless_after=r"[^.;\d]{0,40}?(?:thuộc thẩm quyền|đủ điều kiện)", unless_before=_PART),
+    rule("complaints.resolved", "complaints_resolved", "complaints.resolved", "count", noun=_COMPLAINT, unless_before=_PART),
     rule("complaints.rate", "complaint_resolution_rate", "complaints.resolved", "percent",
          unless_before=r"giải quyết(?: được)?\s*"),
 ]
@@ -47,6 +58,17 @@ EXAMPLES = [
     ("Tổng số đơn tiếp nhận năm 2021 là 8.722 đơn.", {"8.722": "petitions_received"}),
     ("Có 85 đơn khiếu nại thuộc thẩm quyền, đã giải quyết 80 đơn, đạt 94,1%.",
      {"85": "complaints_in_jurisdiction", "80": "complaints_resolved", "94,1": "complaint_resolution_rate"}),
+    ("Năm 2023, các cơ quan hành chính đã tiếp 5.126 lượt với 6.035 người đến kiến nghị, phản ánh, trong đó có 42 đoàn đông người.",
+     {"5.126": "citizens_received"}),
+    ("Tiếp nhận 856 đơn, trong đó đơn khiếu nại 124 đơn, đơn tố cáo 35 đơn, đơn kiến nghị, phản ánh 697 đơn.", {"856": "petitions_received"}),
+    ("Toàn tỉnh đã tiếp nhận 2.413 lượt đơn thư khiếu nại, tố cáo, kiến nghị, phản ánh.", {"2.413": "petitions_received"}),
+    ("Tổng số đơn thư tiếp nhận trong kỳ là 1.325 đơn, trong đó 1.104 đơn đủ điều kiện xử lý.", {"1.325": "petitions_received"}),
+    ("Các cơ quan hành chính đã thụ lý giải quyết 215 vụ việc thuộc thẩm quyền, đã giải quyết 198 vụ việc, đạt 92%.",
+     {"215": "complaints_in_jurisdiction", "198": "complaints_resolved", "92": "complaint_resolution_rate"}),
+    ("Đã giải quyết 126 đơn khiếu nại, tố cáo thuộc thẩm quyền, trong đó khiếu nại đúng 8 đơn, khiếu nại sai 95 đơn, đúng một phần 23 đơn.",
+     {"126": "complaints_resolved"}),
+    ("Số đơn khiếu nại, tố cáo thuộc thẩm quyền: 143 đơn (khiếu nại 118 đơn, tố cáo 25 đơn).", {"143": "complaints_in_jurisdiction"}),
+    ("Toàn tỉnh phát sinh 245 vụ việc khiếu nại, tố cáo thuộc thẩm quyền.", {"245": "complaints_in_jurisdiction"}),
 ]
 
 COUNTER_EXAMPLES = [
@@ -63,4 +85,6 @@ COUNTER_EXAMPLES = [
     "Chuyển cơ quan có thẩm quyền giải quyết 1.742 đơn và có 183 đơn đôn đốc việc giải quyết.",
     "Số lao động được giải quyết việc làm là 15.360 lao động, đạt 57,31% kế hoạch.",
     "Toàn tỉnh đã tiếp nhận, giải quyết 100% hồ sơ trên hệ thống.",
+    "Ủy ban MTTQ tỉnh đã tiếp 35 đoàn khách đến thăm và làm việc.",
+    "Đã giải quyết 409.876 hồ sơ, đạt 99,4%.",
 ]
