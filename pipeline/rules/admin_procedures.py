@@ -1,10 +1,17 @@
 """Administrative-procedure dossiers: received, returned on time, and the on-time rate."""
 from pipeline.rules.base import rule, topic
 
+_IN_TIME = r"(?:(?:đúng|trước)(?: hạn)? và (?:đúng|trước)|đúng|trước) hạn"
+_SHARE_ON_TIME = r"[\d,]+\s*%\s*(?:số )?(?:hồ sơ|HS)[^.;%\d]{0,50}?(?:đúng|trước) hạn"
 TOPICS = [
     topic("admin.received", r"tiếp nhận(?: mới)?(?: và giải quyết)?|có(?= [\d.,]+ (?:hồ sơ|HS))|tổng số|số lượng (?:hồ sơ|HS) tiếp nhận[^.;]{0,40}?"),
-    topic("admin.on_time", r"(?:trả|giải quyết|có kết quả|hoàn thành)[^.;,]{0,40}?(?:(?:đúng|trước)(?: và (?:đúng|trước))? hạn)|tỷ lệ[^.;%\d]{0,60}?(?:đúng|trước) hạn"),
-    topic("admin.other", r"trực tuyến|quá hạn|trễ hạn|đến hạn|bưu chính|trả hồ sơ"),
+    # also `trong đó đúng và trước hạn 178.912 hồ sơ` and `; 99% hồ sơ được giải quyết đúng hạn, …`
+    topic("admin.on_time", rf"(?:trả|giải quyết|có kết quả|hoàn thành)[^.;,]{{0,40}}?{_IN_TIME}|tỷ lệ[^.;%\d]{{0,60}}?(?:đúng|trước) hạn"
+                           r"|(?:đúng|trước)(?: hạn)? và (?:đúng|trước) hạn"
+                           rf"|[\s(](?={_SHARE_ON_TIME})"),
+    # resolved, returned, early or on time alone, carried over: not the dossiers received
+    topic("admin.other", r"trực tuyến|quá hạn|trễ hạn|đến hạn|(?:đúng|trước) hạn|bưu chính|trả hồ sơ|trả kết quả"
+                         r"|giải quyết(?: xong)?(?= (?:được )?[\d.,]+(?: nghìn| ngàn)? (?:hồ sơ|HS))|chuyển sang|kỳ trước|tồn(?: đọng)?\b"),
 ]
 
 _DOSSIER = r"(?:hồ sơ|HS)(?! (?:quá|trễ|đến) hạn| trực tuyến)"
@@ -12,6 +19,9 @@ RULES = [
     rule("admin.received", "admin_dossiers_received", "admin.received", "count", noun=_DOSSIER),
     rule("admin.on_time", "admin_dossiers_on_time", "admin.on_time", "count", noun=_DOSSIER),
     rule("admin.on_time_rate", "admin_on_time_rate", "admin.on_time", "percent"),
+    # `tiếp nhận 8.124 hồ sơ; 100% hồ sơ được giải quyết đúng hạn`
+    rule("admin.on_time_share", "admin_on_time_rate", "admin.received", "percent",
+         after=r"\s*(?:số )?(?:hồ sơ|HS)[^.;%\d]{0,50}?(?:đúng|trước) hạn"),
 ]
 
 EXAMPLES = [
@@ -32,6 +42,14 @@ EXAMPLES = [
     ("Tỷ lệ giải quyết hồ sơ TTHC trước và đúng hạn đạt 99,1%.", {"99,1": "admin_on_time_rate"}),
     ("Các cơ quan tiếp nhận nhiều: Sở Tư pháp 2,12 ngàn HS, Sở Kế hoạch và Phát triển 2,14 ngàn HS.",
      {"2,12": "admin_dossiers_received", "2,14": "admin_dossiers_received"}),
+    ("Trung tâm Phục vụ hành chính công tỉnh tiếp nhận 182.456 hồ sơ, trong đó hồ sơ trực tuyến 121.310 hồ sơ (chiếm 66,5%); đã giải quyết 179.880 hồ sơ, trong đó đúng và trước hạn 178.912 hồ sơ, đạt 99,46%.",
+     {"182.456": "admin_dossiers_received", "178.912": "admin_dossiers_on_time", "99,46": "admin_on_time_rate"}),
+    ("Trung tâm tiếp nhận 8.124 hồ sơ; 100% hồ sơ được giải quyết đúng hạn.", {"8.124": "admin_dossiers_received", "100": "admin_on_time_rate"}),
+    ("Trung tâm đã tiếp nhận 23.456 hồ sơ, trả kết quả 22.987 hồ sơ, trong đó trước hạn và đúng hạn 22.950 hồ sơ (đạt 99,8%).",
+     {"23.456": "admin_dossiers_received", "22.950": "admin_dossiers_on_time", "99,8": "admin_on_time_rate"}),
+    ("Tổng số hồ sơ tiếp nhận là 98.214 hồ sơ; số hồ sơ đã giải quyết 97.560 hồ sơ, trong đó trước hạn 80.112 hồ sơ, đúng hạn 17.230 hồ sơ.",
+     {"98.214": "admin_dossiers_received"}),
+    ("Tổng số hồ sơ TTHC tiếp nhận trong kỳ: 56.789 hồ sơ (kỳ trước chuyển sang 1.234 hồ sơ).", {"56.789": "admin_dossiers_received"}),
 ]
 
 COUNTER_EXAMPLES = [
@@ -41,4 +59,6 @@ COUNTER_EXAMPLES = [
     "Có 120 hồ sơ quá hạn.",
     "Số lượng hồ sơ tiếp nhận trong quý tăng 9,6 ngàn HS so với quý trước.",
     "Công bố 1.500 thủ tục hành chính.",
+    "Tỷ lệ hồ sơ TTHC được tiếp nhận và giải quyết trực tuyến toàn trình đạt 45,3%.",
+    "Cổng dịch vụ công trực tuyến của tỉnh tiếp nhận 12.340 hồ sơ trực tuyến.",
 ]
