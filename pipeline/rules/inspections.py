@@ -3,8 +3,10 @@ from pipeline.rules.base import rule, topic
 
 TOPICS = [
     topic("inspections.completed", r"(?:triển khai và )?kết thúc|hoàn thành|ban hành kết luận"),
-    topic("inspections.recovery", r"kiến nghị thu hồi(?: về ngân sách(?: nhà nước)?)?|thu hồi (?:về )?(?:cho )?ngân sách"),
-    topic("inspections.other", r"đang triển khai|dự thảo|đôn đốc|tiến hành"),
+    topic("inspections.recovery", r"kiến nghị thu hồi(?: về ngân sách(?: nhà nước)?)?"),
+    # money recovered, fined or otherwise handled, and inspections still running, are not the catalogue's
+    topic("inspections.other", r"đang (?:triển khai|tiếp tục|thực hiện)|dự thảo|đôn đốc|tiến hành|(?<!kiến nghị )thu hồi"
+                               r"|xử phạt|phạt tiền|(?:kiến nghị )?xử lý (?:khác|hành chính)|phát hiện (?:sai|vi) phạm"),
 ]
 
 RULES = [
@@ -26,6 +28,11 @@ EXAMPLES = [
     ("Thanh tra huyện đã kết thúc 4 cuộc thanh tra.", {"4": "inspections_completed"}),
     ("Thanh tra tỉnh đã ban hành kết luận 6 cuộc thanh tra, kiến nghị thu hồi về ngân sách 2,35 tỷ đồng.",
      {"6": "inspections_completed", "2,35": "recovery_recommended"}),
+    ("Kiến nghị thu hồi 1.250 triệu đồng, đã thu hồi 980 triệu đồng (đạt 78,4%).", {"1.250": "recovery_recommended"}),
+    ("Qua thanh tra, kiểm tra chuyên ngành đã kiến nghị thu hồi nộp ngân sách nhà nước 4,56 tỷ đồng, xử phạt vi phạm hành chính 2,3 tỷ đồng.",
+     {"4,56": "recovery_recommended"}),
+    ("Kết quả thanh tra kiến nghị thu hồi 2,8 tỷ đồng và 1.456 m2 đất; kiến nghị xử lý khác 3,6 tỷ đồng.", {"2,8": "recovery_recommended"}),
+    ("Thanh tra tỉnh tiến hành 12 cuộc thanh tra; đến nay đã kết thúc 10 cuộc, đang tiếp tục 2 cuộc.", {"10": "inspections_completed"}),
 ]
 
 COUNTER_EXAMPLES = [
@@ -34,4 +41,5 @@ COUNTER_EXAMPLES = [
     "Đã đôn đốc thu hồi số tiền 680 triệu của 6 đơn vị.",
     "Kế hoạch số 363/KH-TTCP ngày 20/3/2019 của Thanh tra Chính phủ.",
     "Hoàn thành 100% chỉ tiêu được giao.",
+    "Trong kỳ, đã thu hồi về ngân sách nhà nước 1,7 tỷ đồng theo kết luận thanh tra.",
 ]
