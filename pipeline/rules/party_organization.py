@@ -8,10 +8,12 @@ TOPICS = [
     topic("party.other", r"kiểm tra|giám sát|kỷ luật|khiển trách|cảnh cáo|xử lý kỷ luật|khai trừ|đối với"),
 ]
 
-_MEMBERS = r"đảng viên(?! mới)|ĐV(?! mới)|đồng chí"
+_MEMBERS = r"đảng viên(?! mới| vi phạm)|ĐV(?! mới| vi phạm)|đồng chí"
 _ORGS = r"tổ chức cơ sở (?:đảng|Đảng)|TCCS đảng|TCCSĐ"
+# `có 18 đảng viên bị thi hành kỷ luật`: members something happened to, not the membership
+_NOT_ALL = r"\s*(?:bị|được|phải|chưa|không)\b"
 RULES = [
-    rule("party.members", "party_members", "party.members", "count", noun=_MEMBERS),
+    rule("party.members", "party_members", "party.members", "count", noun=_MEMBERS, unless_after=_NOT_ALL),
     rule("party.admitted", "party_members_admitted", "party.admitted", "count", noun=r"đảng viên|ĐV|quần chúng"),
     rule("party.organizations", "party_organizations", "party.organizations", "count", noun=_ORGS),
     rule("party.organizations_in_members", "party_organizations", "party.members", "count", noun=_ORGS),
@@ -46,4 +48,5 @@ COUNTER_EXAMPLES = [
     "100% chi bộ đăng ký xây dựng mô hình.",
     "Có 149 đảng bộ cơ sở với 1.251 chi bộ trực thuộc.",
     "Đã kiểm tra 250 đảng viên, trong đó có trên 100 đồng chí cấp ủy viên các cấp.",
+    "Có 18 đảng viên bị thi hành kỷ luật.",
 ]
