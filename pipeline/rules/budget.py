@@ -9,7 +9,7 @@ _MILESTONE = r"vượt (?:mốc|ngưỡng)\s*"
 TOPICS = [
     topic("budget.total", r"(?:tổng )?thu (?:cân đối )?(?:ngân sách|NSNN)(?! (?:địa phương|thành phố Hà Nội do))(?: nhà nước)?|(?:tỉnh|thành phố|toàn tỉnh|ngành thuế)[^,.;\d]{0,25}?thu được(?= \d)|thu ngân sách"),
     topic("budget.domestic", r"thu nội địa"),
-    topic("budget.import_export", r"thu (?:thuế )?(?:từ )?(?:hoạt động |lĩnh vực )?xuất(?: khẩu)?,? nhập khẩu|thu hải quan"),
+    topic("budget.import_export", r"thu (?:thuế )?(?:từ )?(?:hoạt động |lĩnh vực )?(?:xuất(?: khẩu)?,? nhập khẩu|XNK)|thu hải quan"),
     topic("budget.local", r"(?:tổng )?thu (?:ngân sách địa phương|NSĐP)"),
     topic("budget.spending", r"(?:tổng )?chi (?:cân đối )?(?:ngân sách(?: nhà nước| địa phương)?|NSĐP|NSNN)"),
     # items of revenue outside the catalogue: they close the topic so their rates are not misread
@@ -76,6 +76,9 @@ EXAMPLES = [
     ("Tổng thu ngân sách địa phương năm 2023 ước đạt 21.450 tỷ đồng, trong đó thu bổ sung từ ngân sách Trung ương 12.300 tỷ đồng.",
      {"21.450": "budget_revenue_local"}),
     ("Tổng chi NSĐP ước thực hiện 19.870 tỷ đồng, đạt 102% dự toán.", {"19.870": "budget_expenditure_local"}),
+    ("Thu NSNN trên địa bàn đạt 104.340 tỷ đồng, tăng 6,1% so với năm trước, đạt 100,3% dự toán; trong đó thu nội địa đạt 82.500 tỷ đồng, thu từ dầu thô 12.000 tỷ đồng, thu từ hoạt động XNK 9.800 tỷ đồng.",
+     {"104.340": "budget_revenue_total", "6,1": "budget_revenue_total_yoy_growth", "100,3": "budget_revenue_total_pct_of_estimate",
+      "82.500": "budget_revenue_domestic", "9.800": "budget_revenue_import_export"}),
 ]
 
 COUNTER_EXAMPLES = [

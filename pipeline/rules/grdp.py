@@ -15,12 +15,14 @@ _AMONG = r"(?:\s*(?:trong|trên|so với) (?:\d{1,2} )?)?"
 _REGION = (_AMONG + r"(?:(?!cả nước|toàn quốc)[^.;\d]){0,24}?(?:vùng|khu vực|miền|Tây Nguyên|Tây Bắc|Đông Bắc|Đông Nam Bộ"
            r"|Đồng bằng sông|Bắc Trung Bộ|Nam Trung Bộ|duyên hải|trung du)")
 _NATION = _AMONG + r"(?:[^.;]{0,24}?(?:cả nước|toàn quốc|tỉnh,? thành(?: phố)?)|\s*tỉnh\b)"
+# `cao hơn cùng kỳ năm trước (7,02%)`, `(cùng kỳ tăng 5,8%)`: last year's growth, for comparison
+_LAST_YEARS = r"(?:cùng kỳ(?: năm (?:trước|ngoái))?|năm (?:trước|ngoái))\s*(?:\(\s*|(?:chỉ |đã )?(?:tăng|đạt|giảm|là)(?: được)?\s*)"
 # `cao hơn mức tăng 8,02% của cả nước`: the national figure named after the number
 _NATIONAL_AFTER = r"\s*\)?\s*(?:của )?(?:cả nước|toàn quốc)"
 RULES = [
     rule("grdp.value", "grdp_value", "grdp", "VND"),
     rule("grdp.growth", "grdp_growth", "grdp", "percent",
-         unless_after=rf"{VS_ESTIMATE}|{_NATIONAL_AFTER}", unless_before=r"(?:chiếm|khoảng)\s*", reading="change"),
+         unless_after=rf"{VS_ESTIMATE}|{_NATIONAL_AFTER}", unless_before=rf"(?:chiếm|khoảng)\s*|{_LAST_YEARS}", reading="change"),
     rule("grdp.rank_region", "grdp_growth_rank_region", "grdp", "rank", after=_REGION),
     rule("grdp.rank", "grdp_growth_rank", "grdp", "rank", after=_NATION),
     rule("grdp.per_capita.value", "grdp_per_capita", "grdp.per_capita", "VND"),
@@ -57,6 +59,9 @@ EXAMPLES = [
     # the national growth named after the number; a rank of the economy's size
     ("GRDP của tỉnh tăng 9,3%, cao hơn mức tăng 8,02% của cả nước.", {"9,3": "grdp_growth"}),
     ("GRDP theo giá hiện hành đạt 134.500 tỷ đồng, đứng thứ 2 vùng Đông Nam Bộ.", {"134.500": "grdp_value"}),
+    # last year's growth quoted for comparison
+    ("Tốc độ tăng trưởng tổng sản phẩm trên địa bàn (GRDP) 9 tháng năm 2025 ước đạt 8,15%, cao hơn cùng kỳ năm trước (7,02%).", {"8,15": "grdp_growth"}),
+    ("GRDP 6 tháng ước tăng 6,5% (cùng kỳ năm trước tăng 5,8%).", {"6,5": "grdp_growth"}),
 ]
 
 COUNTER_EXAMPLES = [
