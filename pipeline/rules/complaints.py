@@ -3,12 +3,12 @@ from pipeline.rules.base import rule, topic
 
 TOPICS = [
     topic("complaints.reception", r"(?<!\w)(?<!đón )tiếp(?! (?:nhận|tục|cận|theo|thu|xúc|đón|sức|nối|khách))(?: công dân)?|tiếp công dân"),
-    topic("complaints.petitions", r"tiếp nhận|nhận được|tổng số đơn|số đơn(?: thư)?(?: tiếp nhận)?"),
+    topic("complaints.petitions", r"tiếp nhận(?:(?:,| và) (?:xử lý|phân loại))?|nhận được|tổng số đơn|số đơn(?: thư)?(?: tiếp nhận)?"),
     topic("complaints.resolved", r"giải quyết(?: được)?(?! việc làm)(?! [\d.,]+(?: nghìn| ngàn)? (?:hồ sơ|hs))|tỷ lệ giải quyết"),
     topic("complaints.jurisdiction", r"(?<!\w)(?:có|gồm|phát sinh)(?= [\d.,]+ (?:đơn|vụ))"),
     topic("complaints.accepted", r"thụ lý(?: giải quyết)?(?: theo thẩm quyền)?"),
     topic("complaints.named_jurisdiction", r"thuộc thẩm quyền(?: giải quyết)?(?: (?:của [^\d,.;]{0,40}?)?(?:là|có))?"),
-    topic("complaints.other", r"rà soát|đủ điều kiện|phát sinh(?! [\d.,]+ (?:đơn|vụ))|(?:khiếu nại|tố cáo) (?:đúng|sai)|đúng một phần|đoàn đông người|lượt đoàn|thẩm quyền giải quyết|(?:quá trình|đang|chưa|đôn đốc việc) giải quyết|đôn đốc|hướng dẫn|chuyển (?:đơn|cơ quan)|còn lại|tồn đọng"),
+    topic("complaints.other", r"rà soát|đủ điều kiện|xử lý|phát sinh(?! [\d.,]+ (?:đơn|vụ))|(?:khiếu nại|tố cáo) (?:đúng|sai)|đúng một phần|đoàn đông người|lượt đoàn|thẩm quyền giải quyết|(?:quá trình|đang|chưa|đôn đốc việc) giải quyết|đôn đốc|hướng dẫn|chuyển (?:đơn|cơ quan)|còn lại|tồn đọng"),
 ]
 
 _IN_JURISDICTION = r"[^.;\d]{0,40}?thuộc thẩm quyền"
@@ -18,7 +18,8 @@ _LETTER = r"(?:lượt )?đơn(?! (?:vị|đặt|hàng|giá|xin|thuốc|đủ))(
 _TYPE = r"(?:khiếu nại|tố cáo|kiến nghị|phản [aá]nh|tranh chấp)"
 _PART = (rf"(?:trong đó|gồm|\()(?:(?!tiếp nhận|nhận được|tổng số|thụ lý|giải quyết|thuộc thẩm quyền)[^\d;]){{0,60}}"
          rf"|[,;(:]\s*(?:đơn\s+)?{_TYPE}(?:,?\s*{_TYPE})*\s*:?\s*")
-_COMPLAINT = rf"{_LETTER}(?: khiếu nại)?|vụ việc|vụ(?! (?:án|mùa|trưởng|xuân|đông|hè))"
+# petitions and feedback alone (`1.234 đơn kiến nghị, phản ánh`) are not complaints or denunciations
+_COMPLAINT = rf"(?!.*(?:kiến nghị|phản [aá]nh))(?:{_LETTER}(?: khiếu nại)?|vụ việc|vụ(?! (?:án|mùa|trưởng|xuân|đông|hè)))"
 RULES = [
     rule("complaints.reception", "citizens_received", "complaints.reception", "count", noun=r"lượt(?! (?:đoàn|khách|xem|truy cập|đơn))|công dân"),
     # `tiếp 5.126 lượt với 6.035 người`: persons right after the visits are the same reception
@@ -69,6 +70,8 @@ EXAMPLES = [
      {"126": "complaints_resolved"}),
     ("Số đơn khiếu nại, tố cáo thuộc thẩm quyền: 143 đơn (khiếu nại 118 đơn, tố cáo 25 đơn).", {"143": "complaints_in_jurisdiction"}),
     ("Toàn tỉnh phát sinh 245 vụ việc khiếu nại, tố cáo thuộc thẩm quyền.", {"245": "complaints_in_jurisdiction"}),
+    ("UBND huyện tiếp nhận 312 đơn thư, đã xử lý 298 đơn; giải quyết 27/30 vụ việc thuộc thẩm quyền.",
+     {"312": "petitions_received", "27": "complaints_resolved"}),
 ]
 
 COUNTER_EXAMPLES = [
@@ -87,4 +90,5 @@ COUNTER_EXAMPLES = [
     "Toàn tỉnh đã tiếp nhận, giải quyết 100% hồ sơ trên hệ thống.",
     "Ủy ban MTTQ tỉnh đã tiếp 35 đoàn khách đến thăm và làm việc.",
     "Đã giải quyết 409.876 hồ sơ, đạt 99,4%.",
+    "Các cấp, các ngành đã giải quyết 1.234 đơn kiến nghị, phản ánh.",
 ]
