@@ -1,13 +1,13 @@
 """Administrative-procedure dossiers: received, returned on time, and the on-time rate."""
 from pipeline.rules.base import rule, topic
 
-_IN_TIME = r"(?:(?:đúng|trước)(?: hạn)? và (?:đúng|trước)|đúng|trước) hạn"
+_IN_TIME = r"(?:(?:đúng|trước)(?: hạn)?(?: và|,) (?:đúng|trước)|đúng|trước) hạn"
 _SHARE_ON_TIME = r"[\d,]+\s*%\s*(?:số )?(?:hồ sơ|HS)[^.;%\d]{0,50}?(?:đúng|trước) hạn"
 TOPICS = [
     topic("admin.received", r"tiếp nhận(?: mới)?(?: và giải quyết)?|có(?= [\d.,]+ (?:hồ sơ|HS))|tổng số|số lượng (?:hồ sơ|HS) tiếp nhận[^.;]{0,40}?"),
     # also `trong đó đúng và trước hạn 178.912 hồ sơ` and `; 99% hồ sơ được giải quyết đúng hạn, …`
     topic("admin.on_time", rf"(?:trả|giải quyết|có kết quả|hoàn thành)[^.;,]{{0,40}}?{_IN_TIME}|tỷ lệ[^.;%\d]{{0,60}}?(?:đúng|trước) hạn"
-                           r"|(?:đúng|trước)(?: hạn)? và (?:đúng|trước) hạn"
+                           r"|(?:đúng|trước)(?: hạn)?(?: và|,) (?:đúng|trước) hạn"
                            rf"|[\s(](?={_SHARE_ON_TIME})"),
     # resolved, returned, early or on time alone, carried over: not the dossiers received
     topic("admin.other", r"trực tuyến|quá hạn|trễ hạn|đến hạn|(?:đúng|trước) hạn|bưu chính|trả hồ sơ|trả kết quả"
@@ -50,6 +50,7 @@ EXAMPLES = [
     ("Tổng số hồ sơ tiếp nhận là 98.214 hồ sơ; số hồ sơ đã giải quyết 97.560 hồ sơ, trong đó trước hạn 80.112 hồ sơ, đúng hạn 17.230 hồ sơ.",
      {"98.214": "admin_dossiers_received"}),
     ("Tổng số hồ sơ TTHC tiếp nhận trong kỳ: 56.789 hồ sơ (kỳ trước chuyển sang 1.234 hồ sơ).", {"56.789": "admin_dossiers_received"}),
+    ("Hồ sơ giải quyết trước hạn, đúng hạn đạt 99,3%.", {"99,3": "admin_on_time_rate"}),
 ]
 
 COUNTER_EXAMPLES = [
