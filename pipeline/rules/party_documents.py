@@ -13,7 +13,7 @@ _NOT_REFERENCE = r"\s*(?:số|của (?:Trung ương|Bộ Chính trị|Chính ph�
 _DOCS = [
     ("resolutions", "party_resolutions_issued", r"nghị quyết"),
     ("directives", "party_directives_issued", r"chỉ thị"),
-    ("conclusions", "party_conclusions_issued", r"kết luận(?! thanh tra)"),
+    ("conclusions", "party_conclusions_issued", r"kết luận(?! (?:thanh tra|kiểm tra|giám sát|nội dung|giải quyết|tố cáo))"),
     ("programs", "programs_issued", r"chương trình"),
     ("projects", "projects_issued", r"đề án"),
     ("plans", "plans_issued", r"kế hoạch"),
@@ -42,6 +42,14 @@ EXAMPLES = [
     ("Ban Thường vụ Tỉnh ủy ban hành 4 chỉ thị về công tác cán bộ.", {"4": "party_directives_issued"}),
     ("Tỉnh ủy đã ban hành 10 đề án trọng điểm.", {"10": "projects_issued"}),
     ("Tỉnh ủy ban hành 30 kế hoạch thực hiện.", {"30": "plans_issued"}),
+    ("Nhiệm kỳ 2020 - 2025, Ban Chấp hành, Ban Thường vụ Tỉnh ủy đã ban hành 25 nghị quyết, 12 chỉ thị, 98 kết luận, 15 quy định, 21 quy chế, 34 đề án và 156 kế hoạch.",
+     [("25", "party_resolutions_issued"), ("12", "party_directives_issued"), ("98", "party_conclusions_issued"), ("15", "regulations_issued"),
+      ("21", "rules_issued"), ("34", "projects_issued"), ("156", "plans_issued")]),
+    ("Trong năm 2024, Tỉnh ủy sẽ ban hành 3 nghị quyết chuyên đề và 5 đề án.", {"3": "party_resolutions_issued", "5": "projects_issued"}),
+    ("Tỉnh ủy đã ban hành 86 văn bản chỉ đạo, gồm: 5 nghị quyết, 3 chỉ thị, 34 kết luận, 44 kế hoạch.",
+     {"5": "party_resolutions_issued", "3": "party_directives_issued", "34": "party_conclusions_issued", "44": "plans_issued"}),
+    ("Ban hành 02 nghị quyết, 01 chỉ thị, 05 kết luận.",
+     {"02": "party_resolutions_issued", "01": "party_directives_issued", "05": "party_conclusions_issued"}),
 ]
 
 COUNTER_EXAMPLES = [
@@ -51,4 +59,6 @@ COUNTER_EXAMPLES = [
     "Đảng bộ đăng ký xây dựng 94 mô hình, công trình.",
     "Đã ban hành 1 kết luận thanh tra.",
     "Thực hiện Kế hoạch số 33-KH/TU ngày 14/9/2021 của Ban Thường vụ Tỉnh ủy.",
+    "Các cơ quan đã ban hành 198 quyết định giải quyết khiếu nại, 76 kết luận nội dung tố cáo.",
+    "Ban Thường vụ Tỉnh ủy tổ chức 6 hội nghị quán triệt 12 nghị quyết của Trung ương.",
 ]
