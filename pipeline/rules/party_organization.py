@@ -12,12 +12,20 @@ _MEMBERS = r"đảng viên(?! mới| vi phạm)|ĐV(?! mới| vi phạm)|đồng
 _ORGS = r"tổ chức cơ sở (?:đảng|Đảng)|TCCS đảng|TCCSĐ"
 # `có 18 đảng viên bị thi hành kỷ luật`: members something happened to, not the membership
 _NOT_ALL = r"\s*(?:bị|được|phải|chưa|không)\b"
+# `…, trong đó 245 đảng viên là người dân tộc thiểu số`, `…, đảng viên nữ 14 đồng chí`: a part
+# of the figure before it, unless the part has its own verb (`trong đó, Đảng bộ huyện A kết nạp 52 ĐV mới`)
+_LABELLED = r"[,;:]\s*(?:đảng viên|ĐV)\b"
+_PART_OF_MEMBERS = rf"(?:trong đó|gồm)\s*:?\s*có\s*|(?:trong đó|gồm|{_LABELLED})(?:(?!(?:có|với|lên)\s+(?:(?:trên|hơn|gần|khoảng)\s+)?$)[^\d;]){{0,60}}"
+_PART_OF_ADMITTED = rf"(?:trong đó|{_LABELLED})(?:(?!kết nạp|phát triển)[^\d;]){{0,60}}"
 RULES = [
-    rule("party.members", "party_members", "party.members", "count", noun=_MEMBERS, unless_after=_NOT_ALL),
-    rule("party.admitted", "party_members_admitted", "party.admitted", "count", noun=r"đảng viên|ĐV|quần chúng"),
+    rule("party.members", "party_members", "party.members", "count", noun=_MEMBERS, unless_after=_NOT_ALL,
+         unless_before=_PART_OF_MEMBERS),
+    rule("party.admitted", "party_members_admitted", "party.admitted", "count", noun=r"đảng viên|ĐV|quần chúng|đồng chí",
+         unless_before=_PART_OF_ADMITTED),
     rule("party.organizations", "party_organizations", "party.organizations", "count", noun=_ORGS),
     rule("party.organizations_in_members", "party_organizations", "party.members", "count", noun=_ORGS),
-    rule("party.members_in_organizations", "party_members", "party.organizations", "count", noun=_MEMBERS),
+    rule("party.members_in_organizations", "party_members", "party.organizations", "count", noun=_MEMBERS,
+         unless_after=_NOT_ALL, unless_before=_PART_OF_MEMBERS),
 ]
 
 EXAMPLES = [
@@ -38,6 +46,11 @@ EXAMPLES = [
     ("Đảng bộ tỉnh hiện có 620 tổ chức cơ sở đảng.", {"620": "party_organizations"}),
     ("Đến cuối năm, toàn Đảng bộ tỉnh có 1.024 tổ chức cơ sở đảng, 45.312 đảng viên.",
      {"1.024": "party_organizations", "45.312": "party_members"}),
+    ("Kết nạp 1.532 đảng viên mới, trong đó 245 đảng viên là người dân tộc thiểu số.", {"1.532": "party_members_admitted"}),
+    ("Toàn Đảng bộ tỉnh có 56.234 đảng viên, trong đó đảng viên nữ là 18.345 đồng chí, đảng viên là người có đạo 312 đồng chí.",
+     {"56.234": "party_members"}),
+    ("Toàn tỉnh có 56.234 đảng viên; trong đó, Đảng bộ huyện Lệ Thủy có 3.000 đảng viên.", {"56.234": "party_members", "3.000": "party_members"}),
+    ("Số đảng viên mới kết nạp trong năm là 987 đồng chí.", {"987": "party_members_admitted"}),
 ]
 
 COUNTER_EXAMPLES = [
@@ -49,4 +62,5 @@ COUNTER_EXAMPLES = [
     "Có 149 đảng bộ cơ sở với 1.251 chi bộ trực thuộc.",
     "Đã kiểm tra 250 đảng viên, trong đó có trên 100 đồng chí cấp ủy viên các cấp.",
     "Có 18 đảng viên bị thi hành kỷ luật.",
+    "Đảng bộ hiện có 4.567 đảng viên được miễn sinh hoạt.",
 ]
