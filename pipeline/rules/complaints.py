@@ -3,7 +3,7 @@ from pipeline.rules.base import rule, topic
 
 TOPICS = [
     topic("complaints.reception", r"(?<!\w)(?<!đón )tiếp(?! (?:nhận|tục|cận|theo|thu|xúc|đón|sức|nối|khách))(?: công dân)?|tiếp công dân"),
-    topic("complaints.petitions", r"tiếp nhận(?:(?:,| và) (?:xử lý|phân loại))?|nhận được|tổng số đơn|số đơn(?: thư)?(?: tiếp nhận)?"),
+    topic("complaints.petitions", r"tiếp nhận(?:(?:,| và) (?:xử lý|phân loại))?|nhận được|phát sinh|tổng số đơn|số đơn(?: thư)?(?: tiếp nhận)?"),
     topic("complaints.resolved", r"giải quyết(?: được)?(?! việc làm)(?! [\d.,]+(?: nghìn| ngàn)? (?:hồ sơ|hs))|tỷ lệ giải quyết"),
     topic("complaints.jurisdiction", r"(?<!\w)(?:có|gồm|phát sinh)(?= [\d.,]+ (?:đơn|vụ))"),
     topic("complaints.accepted", r"thụ lý(?: giải quyết)?(?: theo thẩm quyền)?"),
@@ -72,6 +72,8 @@ EXAMPLES = [
     ("Toàn tỉnh phát sinh 245 vụ việc khiếu nại, tố cáo thuộc thẩm quyền.", {"245": "complaints_in_jurisdiction"}),
     ("UBND huyện tiếp nhận 312 đơn thư, đã xử lý 298 đơn; giải quyết 27/30 vụ việc thuộc thẩm quyền.",
      {"312": "petitions_received", "27": "complaints_resolved"}),
+    ("Đơn thư khiếu nại, tố cáo, kiến nghị, phản ánh phát sinh trên địa bàn tỉnh năm 2022 là 5.430 đơn; số vụ việc khiếu nại, tố cáo phát sinh trong kỳ 210 vụ việc.",
+     {"5.430": "petitions_received"}),
 ]
 
 COUNTER_EXAMPLES = [
