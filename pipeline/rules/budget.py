@@ -3,8 +3,11 @@ from pipeline.rules.base import CHANGE_VERB, VS_ESTIMATE, VS_LAST_YEAR, rule, to
 
 # `bằng 110% cùng kỳ`: reports drop the `so với` as often as they write it
 _VS_LAST_YEAR = rf"{VS_LAST_YEAR}|\s*(?P<basis>cùng kỳ(?: năm (?:trước|ngoái|\d{{4}})| \d{{4}})?)"
-# `lần đầu vượt mốc 1.000 tỷ đồng`: a milestone passed, not the amount collected
-_MILESTONE = r"vượt (?:mốc|ngưỡng)\s*"
+# `vượt mốc 1.000 tỷ đồng`, `năm đầu tiên thu ngân sách trên 100.000 tỷ đồng`, `CLB thu ngân sách
+# trên 100.000 tỷ đồng`: a milestone, not the amount collected
+_MILESTONE = r"vượt (?:mốc|ngưỡng)\s*|(?:lần|năm) đầu(?: tiên)?[^.;\d]{0,60}|(?:CLB|câu lạc bộ)[^.;\d]{0,40}"
+# `số thu tăng từ 10-11%`: a range is a vague statement or a target, never a rate collected
+_RANGE_END = r"^\s*(?:[-–—]|đến|tới)\s*"
 
 TOPICS = [
     topic("budget.total", r"(?:tổng )?thu (?:cân đối )?(?:ngân sách|NSNN)(?! (?:địa phương|thành phố Hà Nội do))(?: nhà nước)?|(?:tỉnh|thành phố|toàn tỉnh|ngành thuế)[^,.;\d]{0,25}?thu được(?= \d)|thu ngân sách"),
@@ -20,13 +23,13 @@ TOPICS = [
 
 RULES = [
     rule("budget.total.amount", "budget_revenue_total", "budget.total", "VND", unless_before=_MILESTONE),
-    rule("budget.total.pct_estimate", "budget_revenue_total_pct_of_estimate", "budget.total", "percent", after=VS_ESTIMATE, reading="of_estimate"),
-    rule("budget.total.yoy", "budget_revenue_total_yoy_growth", "budget.total", "percent", after=_VS_LAST_YEAR, reading="change"),
-    rule("budget.total.change", "budget_revenue_total_yoy_growth", "budget.total", "percent", before=CHANGE_VERB, reading="change"),
+    rule("budget.total.pct_estimate", "budget_revenue_total_pct_of_estimate", "budget.total", "percent", after=VS_ESTIMATE, unless_before=_RANGE_END, reading="of_estimate"),
+    rule("budget.total.yoy", "budget_revenue_total_yoy_growth", "budget.total", "percent", after=_VS_LAST_YEAR, unless_before=_RANGE_END, reading="change"),
+    rule("budget.total.change", "budget_revenue_total_yoy_growth", "budget.total", "percent", before=CHANGE_VERB, unless_before=_RANGE_END, reading="change"),
     rule("budget.domestic.amount", "budget_revenue_domestic", "budget.domestic", "VND"),
-    rule("budget.domestic.pct_estimate", "budget_revenue_domestic_pct_of_estimate", "budget.domestic", "percent", after=VS_ESTIMATE, reading="of_estimate"),
-    rule("budget.domestic.yoy", "budget_revenue_domestic_yoy_growth", "budget.domestic", "percent", after=_VS_LAST_YEAR, reading="change"),
-    rule("budget.domestic.change", "budget_revenue_domestic_yoy_growth", "budget.domestic", "percent", before=CHANGE_VERB, reading="change"),
+    rule("budget.domestic.pct_estimate", "budget_revenue_domestic_pct_of_estimate", "budget.domestic", "percent", after=VS_ESTIMATE, unless_before=_RANGE_END, reading="of_estimate"),
+    rule("budget.domestic.yoy", "budget_revenue_domestic_yoy_growth", "budget.domestic", "percent", after=_VS_LAST_YEAR, unless_before=_RANGE_END, reading="change"),
+    rule("budget.domestic.change", "budget_revenue_domestic_yoy_growth", "budget.domestic", "percent", before=CHANGE_VERB, unless_before=_RANGE_END, reading="change"),
     rule("budget.import_export.amount", "budget_revenue_import_export", "budget.import_export", "VND"),
     rule("budget.local.amount", "budget_revenue_local", "budget.local", "VND"),
     rule("budget.spending.amount", "budget_expenditure_local", "budget.spending", "VND"),
@@ -79,6 +82,7 @@ EXAMPLES = [
     ("Thu NSNN trên địa bàn đạt 104.340 tỷ đồng, tăng 6,1% so với năm trước, đạt 100,3% dự toán; trong đó thu nội địa đạt 82.500 tỷ đồng, thu từ dầu thô 12.000 tỷ đồng, thu từ hoạt động XNK 9.800 tỷ đồng.",
      {"104.340": "budget_revenue_total", "6,1": "budget_revenue_total_yoy_growth", "100,3": "budget_revenue_total_pct_of_estimate",
       "82.500": "budget_revenue_domestic", "9.800": "budget_revenue_import_export"}),
+    ("Thu ngân sách đạt 5.000 tỷ đồng, vượt 10 - 15% dự toán.", {"5.000": "budget_revenue_total"}),
 ]
 
 COUNTER_EXAMPLES = [
@@ -96,4 +100,6 @@ COUNTER_EXAMPLES = [
     "Doanh thu du lịch ước đạt 2.350 tỷ đồng, tăng 25% so với cùng kỳ.",
     "Trong 9 tháng, tỉnh thu hút đầu tư 35 dự án với tổng vốn đăng ký 12.000 tỷ đồng.",
     "Các doanh nghiệp trong khu công nghiệp nộp ngân sách 2.300 tỷ đồng.",
+    "Năm 2022 là năm đầu tiên tỉnh thu ngân sách vượt 10.000 tỷ đồng.",
+    "Tỉnh gia nhập câu lạc bộ thu ngân sách trên 50.000 tỷ đồng.",
 ]

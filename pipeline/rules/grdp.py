@@ -7,7 +7,7 @@ TOPICS = [
     # shares and sector growth: a percentage here is not the economy's growth
     topic("grdp.other", r"tỷ trọng|chiếm|đóng góp|khu vực (?:công nghiệp|dịch vụ|nông)|ngành|chỉ số|kim ngạch|xuất khẩu|nhập khẩu|vốn|tín dụng|giá trị sản xuất|doanh thu|tổng mức|thuế sản phẩm|nông,? lâm nghiệp|thủy sản|thuỷ sản|công nghiệp(?! hóa)|dịch vụ"
           # a rank right after the economy's size ranks the size, not the growth
-          r"|(?<=quy mô[^.;\d]{0,40}|(?:GRDP|tổng sản phẩm|quy mô)(?:(?!tăng)[^;]){0,60}?(?:tỷ|triệu) đồng,?\s{0,2})(?:đứng|xếp)"),
+          r"|(?<=quy mô[^.;\d]{0,40}|(?:GRDP|tổng sản phẩm|quy mô)(?:(?!tăng)[^;]){0,60}?(?:tỷ|triệu) đồng[,;]?\s{0,2})(?:đứng|xếp)"),
 ]
 
 # `đứng thứ 3 trong 14 tỉnh vùng …`, `xếp thứ 2 trong các tỉnh Tây Nguyên`
@@ -62,6 +62,7 @@ EXAMPLES = [
     # last year's growth quoted for comparison
     ("Tốc độ tăng trưởng tổng sản phẩm trên địa bàn (GRDP) 9 tháng năm 2025 ước đạt 8,15%, cao hơn cùng kỳ năm trước (7,02%).", {"8,15": "grdp_growth"}),
     ("GRDP 6 tháng ước tăng 6,5% (cùng kỳ năm trước tăng 5,8%).", {"6,5": "grdp_growth"}),
+    ("Tổng sản phẩm trên địa bàn theo giá hiện hành đạt 58.300 tỷ đồng; xếp thứ 41/63 tỉnh, thành phố.", {"58.300": "grdp_value"}),
 ]
 
 COUNTER_EXAMPLES = [

@@ -14,7 +14,7 @@ TOPICS = [
 RULES = [
     rule("welfare.income", "income_per_capita", "welfare.income", "VND"),
     rule("welfare.poverty", "poverty_rate", "welfare.poverty", "percent",
-         unless_before=r"(?:giảm|tăng)(?: được| thêm| bình quân)?\s*|\btừ\s*", unless_after=r"\s*(?:điểm|/năm|mỗi năm)"),
+         unless_before=r"(?:giảm|tăng)(?: được| thêm| bình quân)?\s*|\btừ\s*|^\s*(?:[-–—]|đến|tới)\s*", unless_after=r"\s*(?:điểm|/năm|mỗi năm)"),
 ]
 
 EXAMPLES = [
@@ -46,4 +46,5 @@ COUNTER_EXAMPLES = [
     "Thu nhập bình quân của người lao động trong doanh nghiệp đạt 7,2 triệu đồng/tháng.",
     "Thu nhập bình quân đầu người/tháng đạt 4,2 triệu đồng.",
     "Thu nhập bình quân đầu người khu vực nông thôn đạt 42 triệu đồng.",
+    "Tỷ lệ hộ nghèo bình quân mỗi năm giảm 1,5 - 2%.",
 ]
