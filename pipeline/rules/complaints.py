@@ -37,6 +37,9 @@ RULES = [
     rule("complaints.resolved", "complaints_resolved", "complaints.resolved", "count", noun=_COMPLAINT, unless_before=_PART),
     rule("complaints.rate", "complaint_resolution_rate", "complaints.resolved", "percent",
          unless_before=r"giải quyết(?: được)?\s*"),
+    # `giải quyết trên 90% vụ việc`, but not `giải quyết 100% hồ sơ`
+    rule("complaints.rate_of_cases", "complaint_resolution_rate", "complaints.resolved", "percent",
+         after=r"\s*(?:số\s+)?(?:vụ việc|(?:đơn(?: thư)?|vụ) (?:khiếu nại|tố cáo|KN))"),
 ]
 
 EXAMPLES = [
@@ -74,6 +77,7 @@ EXAMPLES = [
      {"312": "petitions_received", "27": "complaints_resolved"}),
     ("Đơn thư khiếu nại, tố cáo, kiến nghị, phản ánh phát sinh trên địa bàn tỉnh năm 2022 là 5.430 đơn; số vụ việc khiếu nại, tố cáo phát sinh trong kỳ 210 vụ việc.",
      {"5.430": "petitions_received"}),
+    ("Năm 2024, ngành thanh tra phấn đấu giải quyết trên 90% vụ việc khiếu nại, tố cáo thuộc thẩm quyền.", {"90": "complaint_resolution_rate"}),
 ]
 
 COUNTER_EXAMPLES = [
