@@ -2,19 +2,21 @@
 from pipeline.rules.base import rule, topic
 
 TOPICS = [
-    topic("welfare.income", r"thu nhập bình quân(?: đầu người)?(?: (?:của )?(?:người dân|dân cư))?"),
+    topic("welfare.income", r"thu nhập bình quân(?: đầu người)?(?: (?:của )?(?:người dân|dân cư))?"
+          r"|(?:bình quân )?thu nhập (?:bình quân )?(?:đầu người|một người|mỗi người)"),
     topic("welfare.poverty", r"(?:tỷ lệ )?hộ nghèo(?! đa chiều thoát)"
           # `còn 4.812 hộ nghèo, tỷ lệ 2,35%`, `hộ nghèo còn 1.250 hộ, chiếm 2,1%`
           r"|(?<=(?<!cận )hộ nghèo[^;]{0,40})(?:chiếm|tỷ lệ)(?:\s+(?:khoảng|gần|hơn|là|còn))?\s+(?=\d)"),
     # the income of wage earners, of one area, or by the month is not income per person per year
-    topic("welfare.other", r"khu vực (?:nông thôn|thành thị)|cận nghèo|thoát nghèo"
+    topic("welfare.other", r"(?<!\w)(?:khu vực|ở|tại|vùng) (?:nông thôn|thành thị)|cận nghèo|thoát nghèo"
           r"|thu nhập[^.;\d]{0,30}?(?:người lao động|công nhân|cán bộ)|thu nhập bình quân[^.;\d]{0,20}?(?:/|một |1 |mỗi )tháng"),
 ]
 
 RULES = [
     rule("welfare.income", "income_per_capita", "welfare.income", "VND"),
     rule("welfare.poverty", "poverty_rate", "welfare.poverty", "percent",
-         unless_before=r"(?:giảm|tăng)(?: được| thêm| bình quân)?\s*|\btừ\s*|^\s*(?:[-–—]|đến|tới)\s*", unless_after=r"\s*(?:điểm|/năm|mỗi năm)"),
+         unless_before=r"(?:giảm|tăng)(?: được| thêm| bình quân)?\s*|\btừ\s*|^\s*(?:[-–—]|đến|tới)\s*"
+                       r"|trong đó\b[^.;\d]{0,60}", unless_after=r"\s*(?:điểm|/năm|mỗi năm)"),
 ]
 
 EXAMPLES = [
@@ -34,6 +36,8 @@ EXAMPLES = [
     ("Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều giảm từ 8,5% xuống còn 6,2%.", {"6,2": "poverty_rate"}),
     ("Tỷ lệ hộ nghèo giảm 1,2 điểm phần trăm, còn 4,8%.", {"4,8": "poverty_rate"}),
     ("Thu nhập bình quân/người/năm đạt 48 triệu đồng.", {"48": "income_per_capita"}),
+    ("Bình quân thu nhập đầu người đạt 55 triệu đồng/năm.", {"55": "income_per_capita"}),
+    ("Tỷ lệ hộ nghèo đa chiều còn 1,5%, trong đó hộ nghèo dân tộc thiểu số chiếm 60%.", {"1,5": "poverty_rate"}),
 ]
 
 COUNTER_EXAMPLES = [
@@ -45,6 +49,6 @@ COUNTER_EXAMPLES = [
     "Còn 2.100 hộ cận nghèo, chiếm 3,4% tổng số hộ.",
     "Thu nhập bình quân của người lao động trong doanh nghiệp đạt 7,2 triệu đồng/tháng.",
     "Thu nhập bình quân đầu người/tháng đạt 4,2 triệu đồng.",
-    "Thu nhập bình quân đầu người khu vực nông thôn đạt 42 triệu đồng.",
+    "Thu nhập bình quân đầu người ở nông thôn đạt 42 triệu đồng.",
     "Tỷ lệ hộ nghèo bình quân mỗi năm giảm 1,5 - 2%.",
 ]
