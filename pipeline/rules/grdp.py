@@ -7,7 +7,7 @@ TOPICS = [
     # shares and sector growth: a percentage here is not the economy's growth
     topic("grdp.other", r"tỷ trọng|chiếm|đóng góp|khu vực (?:công nghiệp|dịch vụ|nông)|ngành|chỉ số|kim ngạch|xuất khẩu|nhập khẩu|vốn|tín dụng|giá trị sản xuất|doanh thu|tổng mức|thuế sản phẩm|nông,? lâm nghiệp|thủy sản|thuỷ sản|công nghiệp(?! hóa)|dịch vụ"
           # a rank right after the economy's size ranks the size, not the growth
-          r"|(?<=quy mô[^.;\d]{0,40}|(?:GRDP|tổng sản phẩm|quy mô)(?:(?!tăng)[^;]){0,60}?(?:tỷ|triệu) đồng[,;]?\s{0,2})(?:đứng|xếp)"),
+          r"|(?:đứng|xếp)(?<=(?:quy mô[^.;\d]{0,40}|(?:GRDP|tổng sản phẩm|quy mô)(?:(?!tăng)[^;]){0,60}?(?:tỷ|triệu) đồng[,;]?\s{0,2})(?:đứng|xếp))"),
 ]
 
 # `đứng thứ 3 trong 14 tỉnh vùng …`, `xếp thứ 2 trong các tỉnh Tây Nguyên`

@@ -2,11 +2,11 @@
 from pipeline.rules.base import rule, topic
 
 TOPICS = [
-    topic("welfare.income", r"thu nhập bình quân(?: đầu người)?(?: (?:của )?(?:người dân|dân cư))?"
-          r"|(?:bình quân )?thu nhập (?:bình quân )?(?:đầu người|một người|mỗi người)"),
+    topic("welfare.income", r"thu nhập (?:bình quân(?: đầu người| (?:một|mỗi) người)?(?: (?:của )?(?:người dân|dân cư))?"
+          r"|đầu người|(?:một|mỗi) người)|bình quân thu nhập (?:đầu người|(?:một|mỗi) người)"),
     topic("welfare.poverty", r"(?:tỷ lệ )?hộ nghèo(?! đa chiều thoát)"
           # `còn 4.812 hộ nghèo, tỷ lệ 2,35%`, `hộ nghèo còn 1.250 hộ, chiếm 2,1%`
-          r"|(?<=(?<!cận )hộ nghèo[^;]{0,40})(?:chiếm|tỷ lệ)(?:\s+(?:khoảng|gần|hơn|là|còn))?\s+(?=\d)"),
+          r"|(?:chiếm|tỷ lệ)(?<=(?<!cận )hộ nghèo[^;]{0,40}(?:chiếm|tỷ lệ))(?:\s+(?:khoảng|gần|hơn|là|còn))?\s+(?=\d)"),
     # the income of wage earners, of one area, or by the month is not income per person per year
     topic("welfare.other", r"(?<!\w)(?:khu vực|ở|tại|vùng) (?:nông thôn|thành thị)|cận nghèo|thoát nghèo"
           r"|thu nhập[^.;\d]{0,30}?(?:người lao động|công nhân|cán bộ)|thu nhập bình quân[^.;\d]{0,20}?(?:/|một |1 |mỗi )tháng"),
