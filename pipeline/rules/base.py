@@ -75,3 +75,7 @@ def rule(id: str, indicator: str, topic: str, unit: str, *, noun: str | None = N
 VS_ESTIMATE = r"\s*\)?\s*(?:so với |so |của )?(?P<basis>(?:dự toán|kế hoạch)[^,;.()]{0,40}?)(?=[,;.()]|\s+(?:và|tăng|giảm|bằng|đạt)\b|$)"
 VS_LAST_YEAR = r"\s*(?:so với |so )(?:so )?(?P<basis>cùng kỳ(?: năm (?:trước|ngoái|\d{4})| \d{4})?|năm (?:trước|ngoái|\d{4}))"
 CHANGE_VERB = r"(?:tăng|giảm|tăng trưởng)(?: được| thêm)?\s*"
+# `bằng 110% cùng kỳ`: reports drop the `so với` as often as they write it
+VS_SAME_PERIOD = rf"{VS_LAST_YEAR}|\s*(?P<basis>cùng kỳ(?: năm (?:trước|ngoái|\d{{4}})| \d{{4}})?)"
+# `số thu tăng từ 10-11%`: the upper end of a range is a vague statement or a target, never a level
+RANGE_END = r"^\s*(?:[-–—]|đến|tới)\s*"

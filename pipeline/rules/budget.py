@@ -1,13 +1,9 @@
 """State budget: revenue collected (total, domestic, import-export), local revenue, spending."""
-from pipeline.rules.base import CHANGE_VERB, VS_ESTIMATE, VS_LAST_YEAR, rule, topic
+from pipeline.rules.base import CHANGE_VERB, RANGE_END, VS_ESTIMATE, VS_SAME_PERIOD, rule, topic
 
-# `bằng 110% cùng kỳ`: reports drop the `so với` as often as they write it
-_VS_LAST_YEAR = rf"{VS_LAST_YEAR}|\s*(?P<basis>cùng kỳ(?: năm (?:trước|ngoái|\d{{4}})| \d{{4}})?)"
 # `vượt mốc 1.000 tỷ đồng`, `năm đầu tiên thu ngân sách trên 100.000 tỷ đồng`, `CLB thu ngân sách
 # trên 100.000 tỷ đồng`: a milestone, not the amount collected
 _MILESTONE = r"vượt (?:mốc|ngưỡng)\s*|(?:lần|năm) đầu(?: tiên)?[^.;\d]{0,60}|(?:CLB|câu lạc bộ)[^.;\d]{0,40}"
-# `số thu tăng từ 10-11%`: a range is a vague statement or a target, never a rate collected
-_RANGE_END = r"^\s*(?:[-–—]|đến|tới)\s*"
 
 TOPICS = [
     topic("budget.total", r"(?:tổng )?thu (?:cân đối )?(?:ngân sách|NSNN)(?! (?:địa phương|thành phố Hà Nội do))(?: nhà nước)?|(?:tỉnh|thành phố|toàn tỉnh|ngành thuế)[^,.;\d]{0,25}?thu được(?= \d)|thu ngân sách"),
@@ -23,13 +19,13 @@ TOPICS = [
 
 RULES = [
     rule("budget.total.amount", "budget_revenue_total", "budget.total", "VND", unless_before=_MILESTONE),
-    rule("budget.total.pct_estimate", "budget_revenue_total_pct_of_estimate", "budget.total", "percent", after=VS_ESTIMATE, unless_before=_RANGE_END, reading="of_estimate"),
-    rule("budget.total.yoy", "budget_revenue_total_yoy_growth", "budget.total", "percent", after=_VS_LAST_YEAR, unless_before=_RANGE_END, reading="change"),
-    rule("budget.total.change", "budget_revenue_total_yoy_growth", "budget.total", "percent", before=CHANGE_VERB, unless_before=_RANGE_END, reading="change"),
+    rule("budget.total.pct_estimate", "budget_revenue_total_pct_of_estimate", "budget.total", "percent", after=VS_ESTIMATE, unless_before=RANGE_END, reading="of_estimate"),
+    rule("budget.total.yoy", "budget_revenue_total_yoy_growth", "budget.total", "percent", after=VS_SAME_PERIOD, unless_before=RANGE_END, reading="change"),
+    rule("budget.total.change", "budget_revenue_total_yoy_growth", "budget.total", "percent", before=CHANGE_VERB, unless_before=RANGE_END, reading="change"),
     rule("budget.domestic.amount", "budget_revenue_domestic", "budget.domestic", "VND"),
-    rule("budget.domestic.pct_estimate", "budget_revenue_domestic_pct_of_estimate", "budget.domestic", "percent", after=VS_ESTIMATE, unless_before=_RANGE_END, reading="of_estimate"),
-    rule("budget.domestic.yoy", "budget_revenue_domestic_yoy_growth", "budget.domestic", "percent", after=_VS_LAST_YEAR, unless_before=_RANGE_END, reading="change"),
-    rule("budget.domestic.change", "budget_revenue_domestic_yoy_growth", "budget.domestic", "percent", before=CHANGE_VERB, unless_before=_RANGE_END, reading="change"),
+    rule("budget.domestic.pct_estimate", "budget_revenue_domestic_pct_of_estimate", "budget.domestic", "percent", after=VS_ESTIMATE, unless_before=RANGE_END, reading="of_estimate"),
+    rule("budget.domestic.yoy", "budget_revenue_domestic_yoy_growth", "budget.domestic", "percent", after=VS_SAME_PERIOD, unless_before=RANGE_END, reading="change"),
+    rule("budget.domestic.change", "budget_revenue_domestic_yoy_growth", "budget.domestic", "percent", before=CHANGE_VERB, unless_before=RANGE_END, reading="change"),
     rule("budget.import_export.amount", "budget_revenue_import_export", "budget.import_export", "VND"),
     rule("budget.local.amount", "budget_revenue_local", "budget.local", "VND"),
     rule("budget.spending.amount", "budget_expenditure_local", "budget.spending", "VND"),

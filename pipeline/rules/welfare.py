@@ -1,5 +1,5 @@
 """Welfare: average income per person and the share of poor households."""
-from pipeline.rules.base import rule, topic
+from pipeline.rules.base import RANGE_END, rule, topic
 
 TOPICS = [
     topic("welfare.income", r"thu nhập (?:bình quân(?: đầu người| (?:một|mỗi) người)?(?: (?:của )?(?:người dân|dân cư))?"
@@ -15,8 +15,8 @@ TOPICS = [
 RULES = [
     rule("welfare.income", "income_per_capita", "welfare.income", "VND"),
     rule("welfare.poverty", "poverty_rate", "welfare.poverty", "percent",
-         unless_before=r"(?:giảm|tăng)(?: được| thêm| bình quân)?\s*|\btừ\s*|^\s*(?:[-–—]|đến|tới)\s*"
-                       r"|trong đó\b[^.;\d]{0,60}", unless_after=r"\s*(?:điểm|/năm|mỗi năm)"),
+         unless_before=r"(?:giảm|tăng)(?: được| thêm| bình quân)?\s*|\btừ\s*|trong đó\b[^.;\d]{0,60}|" + RANGE_END,
+         unless_after=r"\s*(?:điểm|/năm|mỗi năm)"),
 ]
 
 EXAMPLES = [
