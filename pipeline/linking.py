@@ -28,7 +28,7 @@ _HUNDRED = Decimal(100)
 _CHANGE = regex.compile(r"(?:tăng|giảm)(?: thêm)?\s*$", regex.IGNORECASE | regex.V1)
 _VERB = regex.compile(r"(?P<verb>vượt|tăng|giảm|bằng|đạt|hoàn thành|chỉ bằng)(?: được| thêm| khoảng| gần| hơn| trên)*\s*(?:\(\s*)?$", regex.IGNORECASE | regex.V1)
 _RANK = regex.compile(
-    r"(?:xếp|đứng)(?: (?:ở )?(?:vị trí|hạng))? thứ (?P<n>\d{1,2}|nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b(?:\s*/\s*(?P<of>\d{1,2})\b)?",
+    r"(?:(?:xếp|đứng)(?: (?:ở )?(?:vị trí|hạng))?|(?<=thứ [^.;]{1,60}(?:,| và)) ) ?thứ (?P<n>\d{1,2}|nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b(?:\s*/\s*(?P<of>\d{1,2})\b)?",
     regex.IGNORECASE | regex.V1,
 )
 
@@ -90,6 +90,8 @@ def _fits(rule: Rule, q: Quantity, window: str, after: str) -> regex.Match | boo
     if q.unit in ("count", "VND") and _CHANGE.search(window):
         return False  # `tăng 9,6 ngàn HS`, `tăng 6,2 triệu đồng`: a change, not a level
     if rule.noun is not None and not (q.noun and rule.noun.match(q.noun)):
+        return False
+    if rule.unless_per is not None and q.per and rule.unless_per.search(q.per):
         return False
     if rule.before is not None and not rule.before.search(window):
         return False

@@ -35,7 +35,8 @@ class Rule:
     `bằng 91% so với cùng kỳ` is −9).
 
     `after` must match the text right after the quantity, `before` the end of the text
-    between the previous number and this one; `unless_*` veto. `basis` names the capture
+    between the previous number and this one; `unless_*` veto (`unless_per` the money's
+    `/người/tháng`). `basis` names the capture
     group of `after` that holds the comparison basis (`dự toán`, `cùng kỳ`).
     """
 
@@ -48,6 +49,7 @@ class Rule:
     before: regex.Pattern | None = None
     unless_after: regex.Pattern | None = None
     unless_before: regex.Pattern | None = None
+    unless_per: regex.Pattern | None = None
     reading: str | None = None
 
 
@@ -59,7 +61,8 @@ def topic(id: str, cue: str) -> Topic:
 
 def rule(id: str, indicator: str, topic: str, unit: str, *, noun: str | None = None,
          after: str | None = None, before: str | None = None,
-         unless_after: str | None = None, unless_before: str | None = None, reading: str | None = None) -> Rule:
+         unless_after: str | None = None, unless_before: str | None = None, unless_per: str | None = None,
+         reading: str | None = None) -> Rule:
     def p(s: str | None, anchor: str) -> regex.Pattern | None:
         if s is None:
             return None
@@ -68,7 +71,8 @@ def rule(id: str, indicator: str, topic: str, unit: str, *, noun: str | None = N
     return Rule(id, indicator, topic, unit,
                 noun=pattern(f"^(?:{noun})\\b") if noun else None,
                 after=p(after, "start"), before=p(before, "end"),
-                unless_after=p(unless_after, "start"), unless_before=p(unless_before, "end"), reading=reading)
+                unless_after=p(unless_after, "start"), unless_before=p(unless_before, "end"),
+                unless_per=pattern(unless_per) if unless_per else None, reading=reading)
 
 
 # Comparison bases shared by the families: what a percentage is measured against.

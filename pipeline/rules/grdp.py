@@ -3,7 +3,7 @@ from pipeline.rules.base import VS_ESTIMATE, rule, topic
 
 TOPICS = [
     topic("grdp", r"GRDP(?! bình quân đầu người)|tổng sản phẩm(?: quốc nội| trên địa bàn| trong tỉnh| địa phương)?|tăng trưởng kinh tế|tốc độ tăng trưởng(?! (?:tín dụng|xuất khẩu|doanh thu))|quy mô (?:nền )?kinh tế|(?:nền )?kinh tế (?:của tỉnh |toàn tỉnh )?(?=tăng)"),
-    topic("grdp.per_capita", r"(?:GRDP )?bình quân đầu người"),
+    topic("grdp.per_capita", r"(?:GRDP )?(?<!thu nhập )bình quân đầu người"),
     # shares and sector growth: a percentage here is not the economy's growth
     topic("grdp.other", r"tỷ trọng|chiếm|đóng góp|khu vực (?:công nghiệp|dịch vụ|nông)|ngành|chỉ số|kim ngạch|xuất khẩu|nhập khẩu|vốn|tín dụng|giá trị sản xuất|doanh thu|tổng mức|thuế sản phẩm|nông,? lâm nghiệp|thủy sản|thuỷ sản|công nghiệp(?! hóa)|dịch vụ"
           # a rank right after the economy's size ranks the size, not the growth
@@ -25,11 +25,13 @@ RULES = [
          unless_after=rf"{VS_ESTIMATE}|{_NATIONAL_AFTER}", unless_before=rf"(?:chiếm|khoảng)\s*|{_LAST_YEARS}", reading="change"),
     rule("grdp.rank_region", "grdp_growth_rank_region", "grdp", "rank", after=_REGION),
     rule("grdp.rank", "grdp_growth_rank", "grdp", "rank", after=_NATION),
-    rule("grdp.per_capita.value", "grdp_per_capita", "grdp.per_capita", "VND"),
+    rule("grdp.per_capita.value", "grdp_per_capita", "grdp.per_capita", "VND", unless_per=r"tháng"),
     rule("grdp.per_capita.growth", "grdp_per_capita_yoy_growth", "grdp.per_capita", "percent", reading="change"),
 ]
 
 EXAMPLES = [
+    ("Tăng trưởng GRDP đạt 8%, xếp thứ 5 cả nước và thứ nhất vùng Tây Nguyên.",
+     {"8": "grdp_growth", "5": "grdp_growth_rank", "nhất": "grdp_growth_rank_region"}),
     ("Năm 2021, tốc độ tăng trưởng kinh tế đạt 5,04%, xếp vị trí thứ 31/63 tỉnh, thành phố trong cả nước và xếp thứ 2/5 tỉnh, thành vùng kinh tế trọng điểm miền Trung.",
      {"5,04": "grdp_growth", "31": "grdp_growth_rank", "2": "grdp_growth_rank_region"}),
     ("Tốc độ tăng tổng sản phẩm trên địa bàn GRDP đạt 7,22%; bình quân đầu người ước đạt 51,72 triệu đồng (tăng 10,9%).",
@@ -66,6 +68,7 @@ EXAMPLES = [
 ]
 
 COUNTER_EXAMPLES = [
+    "Thu nhập bình quân đầu người đạt 4,1 triệu đồng/người/tháng.",
     "Khu vực công nghiệp - xây dựng chiếm tỷ trọng 60% trong GRDP.",
     "Ngành công nghiệp chế biến chế tạo tăng gần 7,5%.",
     "Kim ngạch xuất khẩu tăng 13% so với cùng kỳ.",

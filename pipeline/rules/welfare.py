@@ -13,7 +13,7 @@ TOPICS = [
 ]
 
 RULES = [
-    rule("welfare.income", "income_per_capita", "welfare.income", "VND"),
+    rule("welfare.income", "income_per_capita", "welfare.income", "VND", unless_per=r"tháng"),
     rule("welfare.poverty", "poverty_rate", "welfare.poverty", "percent",
          unless_before=r"(?:giảm|tăng)(?: được| thêm| bình quân)?\s*|\btừ\s*|trong đó\b[^.;\d]{0,60}|" + RANGE_END,
          unless_after=r"\s*(?:điểm|/năm|mỗi năm)"),
@@ -41,6 +41,7 @@ EXAMPLES = [
 ]
 
 COUNTER_EXAMPLES = [
+    "Thu nhập bình quân đầu người đạt 4,1 triệu đồng/người/tháng.",
     "Tỷ lệ hộ nghèo giảm 1,2 điểm phần trăm.",
     "Tỷ lệ hộ nghèo giảm bình quân 2%/năm.",
     "Có 1.200 hộ thoát nghèo trong năm.",
