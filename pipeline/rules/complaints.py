@@ -6,12 +6,16 @@ TOPICS = [
     topic("complaints.petitions", r"tiếp nhận(?:(?:,| và) (?:xử lý|phân loại))?|nhận được|phát sinh|tổng số đơn|số đơn(?: thư)?(?: tiếp nhận)?"),
     topic("complaints.resolved", r"giải quyết(?: được)?(?! việc làm)(?! [\d.,]+(?: nghìn| ngàn)? (?:hồ sơ|hs))|tỷ lệ giải quyết"),
     topic("complaints.jurisdiction", r"(?<!\w)(?:có|gồm|phát sinh)(?= [\d.,]+ (?:đơn|vụ))"),
-    topic("complaints.accepted", r"thụ lý(?: giải quyết)?(?: theo thẩm quyền)?"),
+    topic("complaints.accepted", r"thụ lý(?: giải quyết)?(?: theo thẩm quyền)?|(?<!còn )(?:phải|cần|thuộc diện) giải quyết"),
     topic("complaints.named_jurisdiction", r"thuộc thẩm quyền(?: giải quyết)?(?: (?:của [^\d,.;]{0,40}?)?(?:là|có))?"),
-    topic("complaints.other", r"rà soát|đủ điều kiện|xử lý|phát sinh(?! [\d.,]+ (?:đơn|vụ))|(?:khiếu nại|tố cáo) (?:đúng|sai)|đúng một phần|đoàn đông người|lượt đoàn|thẩm quyền giải quyết|(?:quá trình|đang|chưa|đôn đốc việc) giải quyết|đôn đốc|hướng dẫn|chuyển (?:đơn|cơ quan)|còn lại|tồn đọng"),
+    topic("complaints.other", r"rà soát|đủ điều kiện|xử lý|(?<!\w)(?:có|gồm|tiếp|với) [\d.,]+ (?:lượt )?đoàn|phát sinh(?! [\d.,]+ (?:đơn|vụ))|(?:khiếu nại|tố cáo) (?:đúng|sai)|đúng một phần|đoàn đông người|lượt đoàn|thẩm quyền giải quyết|(?:quá trình|đang|chưa|đôn đốc việc) giải quyết|đôn đốc|hướng dẫn|chuyển (?:đơn|cơ quan)|còn lại|tồn đọng"),
 ]
 
 _IN_JURISDICTION = r"[^.;\d]{0,40}?thuộc thẩm quyền"
+_NOT_CITIZENS = r"đoàn|khách|du khách|xem|truy cập|đơn|doanh nghiệp|nhà đầu tư|cử tri|hồ sơ|phương tiện|xe|chuyến|bệnh nhân|người bệnh"
+# Courts and procuracies also `thụ lý` and `giải quyết` cases (`thụ lý 3.456 vụ, việc`): not complaints
+_COURT_BEFORE = r"(?:tòa án|toà án|TAND|viện kiểm sát|VKSND|thi hành án|tư pháp)[^.;]*"
+_COURT_AFTER = r",\s*việc\b|[^.;\d]{0,40}?(?:tư pháp|tố tụng)"
 _LETTER = r"(?:lượt )?đơn(?! (?:vị|đặt|hàng|giá|xin|thuốc|đủ))(?: thư)?"
 # A part of the figure before it (`1.942 đơn (gồm 214 đơn khiếu nại, …)`, `trong đó đơn tố
 # cáo 35 đơn`, `khiếu nại 118 đơn, tố cáo 25 đơn`), unless the part names its own verb.
@@ -21,7 +25,7 @@ _PART = (rf"(?:trong đó|gồm|\()(?:(?!tiếp nhận|nhận được|tổng s�
 # petitions and feedback alone (`1.234 đơn kiến nghị, phản ánh`) are not complaints or denunciations
 _COMPLAINT = rf"(?!.*(?:kiến nghị|phản [aá]nh))(?:{_LETTER}(?: khiếu nại)?|vụ việc|vụ(?! (?:án|mùa|trưởng|xuân|đông|hè)))"
 RULES = [
-    rule("complaints.reception", "citizens_received", "complaints.reception", "count", noun=r"lượt(?! (?:đoàn|khách|xem|truy cập|đơn))|công dân"),
+    rule("complaints.reception", "citizens_received", "complaints.reception", "count", noun=rf"lượt(?! (?:{_NOT_CITIZENS}))|công dân"),
     # `tiếp 5.126 lượt với 6.035 người`: persons right after the visits are the same reception
     rule("complaints.reception_persons", "citizens_received", "complaints.reception", "count", noun=r"người",
          unless_before=r"^\s*(?:với|gồm|,|\()\s*"),
@@ -31,10 +35,12 @@ RULES = [
          after=_IN_JURISDICTION),
     rule("complaints.jurisdiction_named", "complaints_in_jurisdiction", "complaints.named_jurisdiction", "count", noun=_COMPLAINT,
          unless_before=_PART),
-    rule("complaints.accepted", "complaints_in_jurisdiction", "complaints.accepted", "count", noun=_COMPLAINT, unless_before=_PART),
+    rule("complaints.accepted", "complaints_in_jurisdiction", "complaints.accepted", "count", noun=_COMPLAINT,
+         unless_before=rf"{_PART}|{_COURT_BEFORE}", unless_after=_COURT_AFTER),
     rule("complaints.petitions", "petitions_received", "complaints.petitions", "count", noun=_LETTER,
          unless_after=r"[^.;\d]{0,40}?(?:thuộc thẩm quyền|đủ điều kiện)", unless_before=_PART),
-    rule("complaints.resolved", "complaints_resolved", "complaints.resolved", "count", noun=_COMPLAINT, unless_before=_PART),
+    rule("complaints.resolved", "complaints_resolved", "complaints.resolved", "count", noun=_COMPLAINT,
+         unless_before=rf"{_PART}|{_COURT_BEFORE}", unless_after=_COURT_AFTER),
     rule("complaints.rate", "complaint_resolution_rate", "complaints.resolved", "percent",
          unless_before=r"giải quyết(?: được)?\s*"),
     # `giải quyết trên 90% vụ việc`, but not `giải quyết 100% hồ sơ`
@@ -52,13 +58,11 @@ EXAMPLES = [
     ("Trong năm 2023, toàn tỉnh đã tiếp nhận 7.156 đơn khiếu nại, tố cáo, kiến nghị, phản ảnh.", {"7.156": "petitions_received"}),
     ("Đã giải quyết 274 đơn khiếu nại; trong đó có 11 đơn khiếu nại đúng, 10 đơn khiếu nại đúng một phần.", {"274": "complaints_resolved"}),
     ("Các cơ quan đã giải quyết được 238/316 vụ việc, đạt tỷ lệ 88,9%.", {"238": "complaints_resolved", "88,9": "complaint_resolution_rate"}),
-    ("Đã giải quyết 274 đơn khiếu nại.", {"274": "complaints_resolved"}),
     ("Thanh tra tỉnh tiếp nhận 512 đơn thư.", {"512": "petitions_received"}),
     ("Các cơ quan đã tiếp 2.345 lượt công dân; tiếp nhận, xử lý 3.120 đơn thư các loại.",
      {"2.345": "citizens_received", "3.120": "petitions_received"}),
     ("Số đơn thuộc thẩm quyền giải quyết là 300 đơn, đã giải quyết xong 276 đơn.",
      {"300": "complaints_in_jurisdiction", "276": "complaints_resolved"}),
-    ("Các ngành đã tiếp 1.250 lượt công dân đến phản ánh.", {"1.250": "citizens_received"}),
     ("Tổng số đơn tiếp nhận năm 2021 là 8.722 đơn.", {"8.722": "petitions_received"}),
     ("Có 85 đơn khiếu nại thuộc thẩm quyền, đã giải quyết 80 đơn, đạt 94,1%.",
      {"85": "complaints_in_jurisdiction", "80": "complaints_resolved", "94,1": "complaint_resolution_rate"}),
@@ -78,6 +82,8 @@ EXAMPLES = [
     ("Đơn thư khiếu nại, tố cáo, kiến nghị, phản ánh phát sinh trên địa bàn tỉnh năm 2022 là 5.430 đơn; số vụ việc khiếu nại, tố cáo phát sinh trong kỳ 210 vụ việc.",
      {"5.430": "petitions_received"}),
     ("Năm 2024, ngành thanh tra phấn đấu giải quyết trên 90% vụ việc khiếu nại, tố cáo thuộc thẩm quyền.", {"90": "complaint_resolution_rate"}),
+    ("Tổng số vụ việc phải giải quyết là 134 vụ (kỳ trước chuyển sang 12 vụ, phát sinh mới 122 vụ); đã giải quyết 120 vụ, đạt 89,6%.",
+     {"134": "complaints_in_jurisdiction", "120": "complaints_resolved", "89,6": "complaint_resolution_rate"}),
 ]
 
 COUNTER_EXAMPLES = [
@@ -97,4 +103,8 @@ COUNTER_EXAMPLES = [
     "Ủy ban MTTQ tỉnh đã tiếp 35 đoàn khách đến thăm và làm việc.",
     "Đã giải quyết 409.876 hồ sơ, đạt 99,4%.",
     "Các cấp, các ngành đã giải quyết 1.234 đơn kiến nghị, phản ánh.",
+    "Ban Tiếp công dân tỉnh đã tiếp 42 đoàn đông người với 512 lượt người.",
+    "Các cơ quan đã tiếp 456 lượt doanh nghiệp đến làm thủ tục.",
+    "Tòa án nhân dân hai cấp đã thụ lý 3.456 vụ, việc các loại; đã giải quyết 3.120 vụ, việc.",
+    "Viện kiểm sát nhân dân tỉnh đã thụ lý giải quyết 234 đơn khiếu nại, tố cáo trong hoạt động tư pháp.",
 ]
