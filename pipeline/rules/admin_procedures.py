@@ -6,7 +6,7 @@ _SHARE_ON_TIME = r"[\d,]+\s*%\s*(?:số )?(?:hồ sơ|HS)[^.;%\d]{0,50}?(?:đún
 TOPICS = [
     topic("admin.received", r"tiếp nhận(?: mới)?(?: và giải quyết)?|có(?= [\d.,]+ (?:hồ sơ|HS))|tổng số|số lượng (?:hồ sơ|HS) tiếp nhận[^.;]{0,40}?"),
     # also `trong đó đúng và trước hạn 178.912 hồ sơ` and `; 99% hồ sơ được giải quyết đúng hạn, …`
-    topic("admin.on_time", rf"(?:trả|giải quyết|có kết quả|hoàn thành)[^.;,]{{0,40}}?{_IN_TIME}|tỷ lệ[^.;%\d]{{0,60}}?(?:đúng|trước) hạn"
+    topic("admin.on_time", rf"(?:trả|giải quyết|có kết quả|hoàn thành)[^.;,]{{0,40}}?{_IN_TIME}|tỷ lệ[^.;%\d]{{0,60}}?{_IN_TIME}"
                            r"|(?:đúng|trước)(?: hạn)?(?: và|,) (?:đúng|trước) hạn"
                            rf"|[\s(](?={_SHARE_ON_TIME})"),
     # resolved, returned, early or on time alone, carried over: not the dossiers received
@@ -51,6 +51,7 @@ EXAMPLES = [
      {"98.214": "admin_dossiers_received"}),
     ("Tổng số hồ sơ TTHC tiếp nhận trong kỳ: 56.789 hồ sơ (kỳ trước chuyển sang 1.234 hồ sơ).", {"56.789": "admin_dossiers_received"}),
     ("Hồ sơ giải quyết trước hạn, đúng hạn đạt 99,3%.", {"99,3": "admin_on_time_rate"}),
+    ("Tỷ lệ hồ sơ TTHC được giải quyết đúng hạn, trước hạn đạt 99,5%.", {"99,5": "admin_on_time_rate"}),
 ]
 
 COUNTER_EXAMPLES = [
