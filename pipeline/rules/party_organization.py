@@ -10,8 +10,9 @@ TOPICS = [
 
 _MEMBERS = r"đảng viên(?! mới| vi phạm)|ĐV(?! mới| vi phạm)|đồng chí"
 _ORGS = r"tổ chức cơ sở (?:đảng|Đảng)|TCCS đảng|TCCSĐ"
-# `có 18 đảng viên bị thi hành kỷ luật`: members something happened to, not the membership
-_NOT_ALL = r"\s*(?:bị|được|phải|chưa|không)\b"
+# `có 18 đảng viên bị thi hành kỷ luật`, `125 đảng viên từ trần`: members something happened to,
+# not the membership
+_NOT_ALL = r"\s*(?:bị|được|phải|chưa|không|từ trần|qua đời|xin|chuyển|ra khỏi)\b"
 # `…, trong đó 245 đảng viên là người dân tộc thiểu số`, `…, đảng viên nữ 14 đồng chí`: a part
 # of the figure before it, unless the part has its own verb (`trong đó, Đảng bộ huyện A kết nạp 52 ĐV mới`)
 _LABELLED = r"[,;:]\s*(?:đảng viên|ĐV)\b"
@@ -63,4 +64,5 @@ COUNTER_EXAMPLES = [
     "Đã kiểm tra 250 đảng viên, trong đó có trên 100 đồng chí cấp ủy viên các cấp.",
     "Có 18 đảng viên bị thi hành kỷ luật.",
     "Đảng bộ hiện có 4.567 đảng viên được miễn sinh hoạt.",
+    "Trong năm 2023, toàn tỉnh có 125 đảng viên từ trần, 34 đảng viên xin ra khỏi Đảng.",
 ]
