@@ -31,6 +31,8 @@ _I = regex.IGNORECASE | regex.V1
 _PLANNED_BEFORE = regex.compile(
     r"\bsẽ\b|phấn đấu|dự kiến|mục tiêu|chỉ tiêu|kế hoạch năm|hướng tới|"
     r"giao (?:thu|chỉ tiêu|dự toán|nhiệm vụ)|nghiên cứu xây dựng|xây dựng, ban hành|(?<!\w)(?:dự toán|kế hoạch) (?:thu|chi)", _I)
+# `vượt kế hoạch đề ra (7,5%)`, `(kế hoạch 7-7,5%)`: the number right after names the plan
+_PLANNED_RIGHT_BEFORE = regex.compile(r"(?:kế hoạch|chỉ tiêu)(?: (?:đề ra|được giao|năm))?(?: là)?\s*\(?\s*$", _I)
 _PLANNED_AFTER = regex.compile(r"\G\s*(?:%\s*)?trở lên", _I)
 _BREAKDOWN = regex.compile(r"trong đó\b", _I)
 _CLAUSE_BREAK = regex.compile(r"[,;:]|\svà\s")
@@ -100,7 +102,7 @@ def extract(text: str, *, published: date | None = None, province: str | None = 
         national: str | None = None  # the topic of a national figure: what follows it is national too
         parent = figures[-1] if figures and figures[-1].start >= paragraph.start else None
         for found in link(sentence.text, quantities):
-            if found.carried and found.rule.topic == national:
+            if found.carried and found.rule.topic == national and found.match.quantity.unit != "rank":
                 continue
             figure = _figure(ctx, paragraph, sentence, found, previous, parent)
             if figure is None:
@@ -235,7 +237,8 @@ def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, p
     province, scope, locality = _place(ctx, paragraph, sentence, start)
     first = len(found.window) == q.start  # no number before it in the sentence
     clause = _own_clause(found.window, first)
-    planned = bool(_PLANNED_BEFORE.search(clause) or _PLANNED_AFTER.search(sentence.text, q.end, q.end + 12)
+    planned = bool(_PLANNED_BEFORE.search(clause) or _PLANNED_RIGHT_BEFORE.search(found.window)
+                   or _PLANNED_AFTER.search(sentence.text, q.end, q.end + 12)
                    or "trở lên" in sentence.text[q.start:q.end])
     estimate = bool(_ESTIMATE.search(clause))
     since = previous.end if previous is not None else sentence.start

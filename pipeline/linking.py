@@ -8,7 +8,7 @@ Pure functions over strings: no I/O, no state between calls.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 import regex
@@ -25,6 +25,7 @@ _RULES_BY_TOPIC: dict[str, tuple[Rule, ...]] = {
 }
 _ORDINALS = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 _HUNDRED = Decimal(100)
+_BARE_SCALE = regex.compile(r"\s*(?:nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu)", regex.V1)
 _CHANGE = regex.compile(r"(?:tăng|giảm)(?: thêm)?\s*$", regex.IGNORECASE | regex.V1)
 _VERB = regex.compile(r"(?P<verb>vượt|tăng|giảm|bằng|đạt|hoàn thành|chỉ bằng)(?: được| thêm| khoảng| gần| hơn| trên)*\s*(?:\(\s*)?$", regex.IGNORECASE | regex.V1)
 _RANK = regex.compile(
@@ -55,6 +56,13 @@ def _ranks(sentence: str) -> list[QuantityMatch]:
         found.append(QuantityMatch(m.start("n"), m.end("of") if of else m.end("n"), m.start("n"), m.end("n"),
                                    Quantity(value, "rank", of_total=of)))
     return found
+
+
+def _as_money(sentence: str, q: QuantityMatch) -> QuantityMatch:
+    """`đạt 1.417 tỷ`: in a report a bare scale word with nothing after it is money."""
+    if q.quantity.unit == "number" and _BARE_SCALE.fullmatch(sentence, q.num_end, q.end):
+        return replace(q, quantity=replace(q.quantity, unit="VND"))
+    return q
 
 
 def _merge(quantities: list[QuantityMatch], ranks: list[QuantityMatch]) -> list[QuantityMatch]:
@@ -126,7 +134,7 @@ def link(sentence: str, quantities: list[QuantityMatch]) -> list[Link]:
     links: list[Link] = []
     open_topics: list[str] = []
     previous_end = 0
-    numbers = _merge(quantities, _ranks(sentence))
+    numbers = _merge([_as_money(sentence, q) for q in quantities], _ranks(sentence))
     if not numbers:
         return links
     hits = _cue_hits(sentence[:numbers[-1].end])  # cues after the last number open nothing

@@ -62,6 +62,8 @@ ATTRIBUTES = [
     ("Năm 2022, TP. HCM được Trung ương giao thu ngân sách là 386.568 tỷ đồng.", "386.568", {},
      {"status": "planned", "province": "Hồ Chí Minh"}),
     ("Tổng sản phẩm trên địa bàn GRDP năm 2021 tăng từ 8,5% trở lên.", "8,5", {}, {"status": "planned"}),
+    ("Năm 2023 GRDP tăng 7,2%, vượt kế hoạch đề ra (7%).", "7", {}, {"status": "planned", "indicator": "grdp_growth"}),
+    ("Năm 2023 GRDP tăng 7,2%, vượt kế hoạch đề ra (7%).", "7,2", {}, {"status": "actual"}),
     ("Tổng thu ngân sách năm 2020 ước đạt 5.700 tỷ đồng, bằng 100% dự toán năm.", "100", {},
      {"estimate": True, "basis": "dự toán năm", "status": "actual"}),
     ("Bình quân đầu người năm 2022 ước đạt 51,72 triệu đồng (tăng 10,9%).", "10,9", {}, {"estimate": False}),

@@ -51,6 +51,7 @@ EXAMPLES = [
      {"457.500": "budget_revenue_total", "18,4": "budget_revenue_total_pct_of_estimate", "17": "budget_revenue_total_yoy_growth"}),
     ("Tổng thu ngân sách địa phương ước đạt 10.329,4 tỷ đồng.", {"10.329,4": "budget_revenue_local"}),
     ("Năm 2023, ngành thuế tỉnh đã thu được 8.500 tỷ đồng.", {"8.500": "budget_revenue_total"}),
+    ("Thu từ hoạt động xuất nhập khẩu đạt 1.417 tỷ, vượt 1,25% dự toán năm.", {"1.417": "budget_revenue_import_export"}),
     ("Chi ngân sách ước đạt 18.500 tỷ đồng.", {"18.500": "budget_expenditure_local"}),
     ("Thu cân đối ngân sách nhà nước 9 tháng đạt 7.820 tỷ đồng, bằng 78,5% dự toán năm.",
      {"7.820": "budget_revenue_total", "78,5": "budget_revenue_total_pct_of_estimate"}),
