@@ -2,7 +2,7 @@
 from pipeline.rules.base import rule, topic
 
 TOPICS = [
-    topic("complaints.reception", r"(?<!\w)(?<!đón )tiếp(?! (?:nhận|tục|cận|theo|thu|xúc|đón|sức|nối|khách))(?: công dân)?|tiếp công dân"),
+    topic("complaints.reception", r"(?<!\w)(?<!(?:đón|trực|gián|liên|kế) )tiếp(?! (?:nhận|tục|cận|theo|thu|xúc|đón|sức|nối|khách))(?: công dân)?|tiếp công dân"),
     topic("complaints.petitions", r"tiếp nhận(?:(?:,| và) (?:xử lý|phân loại))?|nhận được|phát sinh|tổng số đơn|số đơn(?: thư)?(?: tiếp nhận)?"),
     topic("complaints.resolved", r"giải quyết(?: được)?(?! việc làm)(?! [\d.,]+(?: nghìn| ngàn)? (?:hồ sơ|hs))|tỷ lệ giải quyết"),
     topic("complaints.jurisdiction", r"(?<!\w)(?:có|gồm|phát sinh)(?= [\d.,]+ (?:đơn|vụ))"),
@@ -107,4 +107,5 @@ COUNTER_EXAMPLES = [
     "Các cơ quan đã tiếp 456 lượt doanh nghiệp đến làm thủ tục.",
     "Tòa án nhân dân hai cấp đã thụ lý 3.456 vụ, việc các loại; đã giải quyết 3.120 vụ, việc.",
     "Viện kiểm sát nhân dân tỉnh đã thụ lý giải quyết 234 đơn khiếu nại, tố cáo trong hoạt động tư pháp.",
+    "Tổng đài đã trực tiếp hỗ trợ 300 lượt người.",
 ]
