@@ -14,7 +14,8 @@ TOPICS = [
                          r"|giải quyết(?: xong)?(?= (?:được )?[\d.,]+(?: nghìn| ngàn)? (?:hồ sơ|HS))|chuyển sang|kỳ trước|tồn(?: đọng)?\b"),
 ]
 
-_DOSSIER = r"(?:hồ sơ|HS)(?! (?:quá|trễ|đến) hạn| trực tuyến)"
+# loans, tenders and school applications are dossiers too, but not administrative procedures
+_DOSSIER = r"(?:hồ sơ|HS)(?! (?:quá|trễ|đến) hạn| trực tuyến| (?:đề nghị )?vay| dự thầu| dự tuyển| xét tuyển| thí sinh| bệnh án)"
 RULES = [
     rule("admin.received", "admin_dossiers_received", "admin.received", "count", noun=_DOSSIER),
     rule("admin.on_time", "admin_dossiers_on_time", "admin.on_time", "count", noun=_DOSSIER),
@@ -63,4 +64,5 @@ COUNTER_EXAMPLES = [
     "Công bố 1.500 thủ tục hành chính.",
     "Tỷ lệ hồ sơ TTHC được tiếp nhận và giải quyết trực tuyến toàn trình đạt 45,3%.",
     "Cổng dịch vụ công trực tuyến của tỉnh tiếp nhận 12.340 hồ sơ trực tuyến.",
+    "Ngân hàng Chính sách xã hội đã tiếp nhận 345 hồ sơ vay vốn.",
 ]
