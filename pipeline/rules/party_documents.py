@@ -14,7 +14,7 @@ _DOCS = [
     ("resolutions", "party_resolutions_issued", r"nghị quyết"),
     ("directives", "party_directives_issued", r"chỉ thị"),
     ("conclusions", "party_conclusions_issued", r"kết luận(?! (?:thanh tra|kiểm tra|giám sát|nội dung|giải quyết|tố cáo))"),
-    ("programs", "programs_issued", r"chương trình"),
+    ("programs", "programs_issued", r"chương trình(?! (?:phát thanh|truyền hình|nghệ thuật|văn nghệ|biểu diễn|ca nhạc|thời sự))"),
     ("projects", "projects_issued", r"đề án"),
     ("plans", "plans_issued", r"kế hoạch"),
     ("regulations", "regulations_issued", r"quy định"),
@@ -61,4 +61,5 @@ COUNTER_EXAMPLES = [
     "Thực hiện Kế hoạch số 33-KH/TU ngày 14/9/2021 của Ban Thường vụ Tỉnh ủy.",
     "Các cơ quan đã ban hành 198 quyết định giải quyết khiếu nại, 76 kết luận nội dung tố cáo.",
     "Ban Thường vụ Tỉnh ủy tổ chức 6 hội nghị quán triệt 12 nghị quyết của Trung ương.",
+    "Đài Phát thanh và Truyền hình tỉnh đã xây dựng 1.200 chương trình phát thanh, truyền hình.",
 ]
