@@ -10,7 +10,8 @@ TOPICS = [
 ]
 
 RULES = [
-    rule("inspections.completed", "inspections_completed", "inspections.completed", "count", noun=r"cuộc"),
+    rule("inspections.completed", "inspections_completed", "inspections.completed", "count",
+         noun=r"cuộc(?! (?:diễn tập|điều tra|thi|họp|hội thảo|hội nghị|tọa đàm|tiếp xúc|vận động|khảo sát|giám sát))"),
     rule("inspections.recovery", "recovery_recommended", "inspections.recovery", "VND"),
 ]
 
@@ -42,4 +43,5 @@ COUNTER_EXAMPLES = [
     "Kế hoạch số 363/KH-TTCP ngày 20/3/2019 của Thanh tra Chính phủ.",
     "Hoàn thành 100% chỉ tiêu được giao.",
     "Trong kỳ, đã thu hồi về ngân sách nhà nước 1,7 tỷ đồng theo kết luận thanh tra.",
+    "Đã hoàn thành 12 cuộc diễn tập khu vực phòng thủ.",
 ]
