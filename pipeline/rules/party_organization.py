@@ -8,7 +8,7 @@ TOPICS = [
     topic("party.other", r"kiểm tra|giám sát|kỷ luật|khiển trách|cảnh cáo|xử lý kỷ luật|khai trừ|đối với"),
 ]
 
-_MEMBERS = r"đảng viên(?! mới| vi phạm)|ĐV(?! mới| vi phạm)|đồng chí"
+_MEMBERS = r"đảng viên(?! mới| vi phạm)|ĐV(?! mới| vi phạm)"
 _ORGS = r"tổ chức cơ sở (?:đảng|Đảng)|TCCS đảng|TCCSĐ"
 # `có 18 đảng viên bị thi hành kỷ luật`, `125 đảng viên từ trần`: members something happened to,
 # not the membership
@@ -21,6 +21,9 @@ _PART_OF_ADMITTED = rf"(?:trong đó|{_LABELLED})(?:(?!kết nạp|phát triển
 RULES = [
     rule("party.members", "party_members", "party.members", "count", noun=_MEMBERS, unless_after=_NOT_ALL,
          unless_before=_PART_OF_MEMBERS),
+    # `đồng chí` counts members only after the membership is named (`nâng tổng số ĐV lên 20.952 đồng chí`)
+    rule("party.members_comrades", "party_members", "party.members", "count", noun=r"đồng chí", unless_after=_NOT_ALL,
+         before=r"tổng số (?:đảng viên|ĐV)[^\d;]*|\blên\s*(?:(?:trên|hơn|gần|khoảng)\s*)?"),
     rule("party.admitted", "party_members_admitted", "party.admitted", "count", noun=r"đảng viên|ĐV|quần chúng|đồng chí",
          unless_before=_PART_OF_ADMITTED),
     rule("party.organizations", "party_organizations", "party.organizations", "count", noun=_ORGS),
@@ -52,6 +55,7 @@ EXAMPLES = [
      {"56.234": "party_members"}),
     ("Toàn tỉnh có 56.234 đảng viên; trong đó, Đảng bộ huyện Lệ Thủy có 3.000 đảng viên.", {"56.234": "party_members", "3.000": "party_members"}),
     ("Số đảng viên mới kết nạp trong năm là 987 đồng chí.", {"987": "party_members_admitted"}),
+    ("Tổng số đảng viên toàn Đảng bộ là 34.567 đồng chí.", {"34.567": "party_members"}),
 ]
 
 COUNTER_EXAMPLES = [
@@ -65,4 +69,5 @@ COUNTER_EXAMPLES = [
     "Có 18 đảng viên bị thi hành kỷ luật.",
     "Đảng bộ hiện có 4.567 đảng viên được miễn sinh hoạt.",
     "Trong năm 2023, toàn tỉnh có 125 đảng viên từ trần, 34 đảng viên xin ra khỏi Đảng.",
+    "Hiện có 45 đồng chí cán bộ chủ chốt chưa đạt chuẩn.",
 ]
