@@ -27,7 +27,10 @@ _ORDINALS = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "n
 _HUNDRED = Decimal(100)
 _BARE_SCALE = regex.compile(r"\s*(?:nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu)", regex.V1)
 _CHANGE = regex.compile(r"(?:tăng|giảm)(?: thêm)?\s*$", regex.IGNORECASE | regex.V1)
-_VERB = regex.compile(r"(?P<verb>vượt|tăng|giảm|bằng|đạt|hoàn thành|chỉ bằng)(?: được| thêm| khoảng| gần| hơn| trên)*\s*(?:\(\s*)?$", regex.IGNORECASE | regex.V1)
+_VERB = regex.compile(
+    r"(?P<verb>vượt|tăng|giảm|bằng|đạt|hoàn thành|chỉ bằng)"
+    r"(?P<between>\s+(?:so với\s+|so\s+)?(?:dự toán|kế hoạch|cùng kỳ|năm trước|năm ngoái)[^,;.\d%]{0,30}?)?"
+    r"(?: được| thêm| khoảng| gần| hơn| trên)*\s*(?:\(\s*)?$", regex.IGNORECASE | regex.V1)
 _RANK = regex.compile(
     r"(?:(?:xếp|đứng)(?: (?:ở )?(?:vị trí|hạng))?|(?<=thứ [^.;]{1,60}(?:,| và)) ) ?thứ (?P<n>\d{1,2}|nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b(?:\s*/\s*(?P<of>\d{1,2})\b)?",
     regex.IGNORECASE | regex.V1,
@@ -124,7 +127,7 @@ def _value(rule: Rule, q: Quantity, lead: str, basis: str | None) -> Decimal:
     if rule.reading == "change":
         if verb == "giảm":
             return -q.value
-        if verb in ("bằng", "đạt", "chỉ bằng") and basis:
+        if verb in ("bằng", "đạt", "chỉ bằng") and (basis or m.group("between")):
             return q.value - _HUNDRED
     return q.value
 

@@ -51,6 +51,9 @@ def test_rule_ids_are_unique():
     ("Thu nội địa đạt 8.000 tỷ đồng, bằng 112,3% so với cùng kỳ 2021.", "112,3", "12.3"),
     ("Thu nội địa đạt 8.000 tỷ đồng, đạt 87% dự toán.", "87", "87"),
     ("Tăng trưởng kinh tế giảm 1,5%.", "1,5", "-1.5"),
+    ("Tổng thu ngân sách đạt 10.250 tỷ đồng, vượt dự toán 12%.", "12", "112"),
+    ("Tổng thu ngân sách đạt 10.250 tỷ đồng, giảm so với cùng kỳ 3,5%.", "3,5", "-3.5"),
+    ("Tổng thu ngân sách đạt 10.250 tỷ đồng, bằng so với cùng kỳ 95%.", "95", "-5"),
 ])
 def test_written_percentages_become_catalogue_values(sentence, number, value):
     from decimal import Decimal

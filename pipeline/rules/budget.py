@@ -1,5 +1,6 @@
 """State budget: revenue collected (total, domestic, import-export), local revenue, spending."""
-from pipeline.rules.base import CHANGE_VERB, RANGE_END, VS_ESTIMATE, VS_SAME_PERIOD, rule, topic
+from pipeline.rules.base import (CHANGE_VERB, ESTIMATE_BEFORE, RANGE_END, SAME_PERIOD_BEFORE, VS_ESTIMATE, VS_SAME_PERIOD,
+                                 rule, topic)
 
 # `vượt mốc 1.000 tỷ đồng`, `năm đầu tiên thu ngân sách trên 100.000 tỷ đồng`, `CLB thu ngân sách
 # trên 100.000 tỷ đồng`: a milestone, not the amount collected
@@ -22,10 +23,14 @@ RULES = [
     rule("budget.total.pct_estimate", "budget_revenue_total_pct_of_estimate", "budget.total", "percent", after=VS_ESTIMATE, unless_before=RANGE_END, reading="of_estimate"),
     rule("budget.total.yoy", "budget_revenue_total_yoy_growth", "budget.total", "percent", after=VS_SAME_PERIOD, unless_before=RANGE_END, reading="change"),
     rule("budget.total.change", "budget_revenue_total_yoy_growth", "budget.total", "percent", before=CHANGE_VERB, unless_before=RANGE_END, reading="change"),
+    rule("budget.total.estimate_first", "budget_revenue_total_pct_of_estimate", "budget.total", "percent", before=ESTIMATE_BEFORE, reading="of_estimate"),
+    rule("budget.total.same_period_first", "budget_revenue_total_yoy_growth", "budget.total", "percent", before=SAME_PERIOD_BEFORE, reading="change"),
     rule("budget.domestic.amount", "budget_revenue_domestic", "budget.domestic", "VND"),
     rule("budget.domestic.pct_estimate", "budget_revenue_domestic_pct_of_estimate", "budget.domestic", "percent", after=VS_ESTIMATE, unless_before=RANGE_END, reading="of_estimate"),
     rule("budget.domestic.yoy", "budget_revenue_domestic_yoy_growth", "budget.domestic", "percent", after=VS_SAME_PERIOD, unless_before=RANGE_END, reading="change"),
     rule("budget.domestic.change", "budget_revenue_domestic_yoy_growth", "budget.domestic", "percent", before=CHANGE_VERB, unless_before=RANGE_END, reading="change"),
+    rule("budget.domestic.estimate_first", "budget_revenue_domestic_pct_of_estimate", "budget.domestic", "percent", before=ESTIMATE_BEFORE, reading="of_estimate"),
+    rule("budget.domestic.same_period_first", "budget_revenue_domestic_yoy_growth", "budget.domestic", "percent", before=SAME_PERIOD_BEFORE, reading="change"),
     rule("budget.import_export.amount", "budget_revenue_import_export", "budget.import_export", "VND"),
     rule("budget.local.amount", "budget_revenue_local", "budget.local", "VND"),
     rule("budget.spending.amount", "budget_expenditure_local", "budget.spending", "VND"),
@@ -52,6 +57,10 @@ EXAMPLES = [
     ("Tổng thu ngân sách địa phương ước đạt 10.329,4 tỷ đồng.", {"10.329,4": "budget_revenue_local"}),
     ("Năm 2023, ngành thuế tỉnh đã thu được 8.500 tỷ đồng.", {"8.500": "budget_revenue_total"}),
     ("Thu từ hoạt động xuất nhập khẩu đạt 1.417 tỷ, vượt 1,25% dự toán năm.", {"1.417": "budget_revenue_import_export"}),
+    # the basis before the number
+    ("Tổng thu ngân sách đạt 10.250 tỷ đồng, vượt dự toán 12%, tăng so với cùng kỳ 15,2%; thu nội địa đạt 6.000 tỷ đồng, bằng so với dự toán 98%.",
+     {"10.250": "budget_revenue_total", "12": "budget_revenue_total_pct_of_estimate", "15,2": "budget_revenue_total_yoy_growth",
+      "6.000": "budget_revenue_domestic", "98": "budget_revenue_domestic_pct_of_estimate"}),
     ("Chi ngân sách ước đạt 18.500 tỷ đồng.", {"18.500": "budget_expenditure_local"}),
     ("Thu cân đối ngân sách nhà nước 9 tháng đạt 7.820 tỷ đồng, bằng 78,5% dự toán năm.",
      {"7.820": "budget_revenue_total", "78,5": "budget_revenue_total_pct_of_estimate"}),
