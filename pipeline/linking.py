@@ -141,10 +141,16 @@ def link(sentence: str, quantities: list[QuantityMatch]) -> list[Link]:
     if not numbers:
         return links
     hits = _cue_hits(sentence[:numbers[-1].end])  # cues after the last number open nothing
+    before_aside: list[str] | None = None  # the topics open when a parenthesis opened
     for q in numbers:
         window = sentence[previous_end:q.start]
         after = sentence[q.end:q.end + _AFTER_REACH]
         cued = _cue_topics(hits, previous_end, q.start, q.end)
+        if before_aside is not None and ")" in window:
+            open_topics, before_aside = before_aside, None  # `… (trong đó …), vượt 8% kế hoạch`
+        if (paren := window.rfind("(")) > window.rfind(")"):
+            at = previous_end + paren
+            before_aside = _cue_topics(hits, previous_end, at, at) or list(open_topics)
         previous_end = q.end
         near = len(window.strip()) <= _CARRY_LIMIT
         # a rate may follow its amount past an unrelated cue (`…, hoàn thành 64% dự toán`);

@@ -21,6 +21,12 @@ def _links(sentence):
     # a rate may pass an unrelated cue to reach its amount
     ("Tỉnh thu ngân sách ước đạt 35.440 tỷ đồng, hoàn thành 64% so dự toán.",
      [("35.440", "budget.total.amount", False), ("64", "budget.total.pct_estimate", True)]),
+    # an aside in brackets: the topic before it comes back after it, also along a list of asides
+    ("Tổng thu ngân sách đạt 3.650 tỷ đồng (trong đó thu nội địa 3.200 tỷ đồng), vượt 8% kế hoạch.",
+     [("3.650", "budget.total.amount", False), ("3.200", "budget.domestic.amount", False),
+      ("8", "budget.total.pct_estimate", True)]),
+    ("Tăng trưởng GRDP giảm ở: Quảng Ngãi (-1,07%), Vĩnh Phúc (-2,47%).",
+     [("1,07", "grdp.growth", False), ("2,47", "grdp.growth", True)]),
     # ranks are read from `xếp thứ`, also in words
     ("Tăng trưởng kinh tế đạt 8,05%, xếp thứ nhất khu vực Bắc Trung bộ.",
      [("8,05", "grdp.growth", False), ("nhất", "grdp.rank_region", True)]),

@@ -57,6 +57,9 @@ EXAMPLES = [
     ("Tổng thu ngân sách địa phương ước đạt 10.329,4 tỷ đồng.", {"10.329,4": "budget_revenue_local"}),
     ("Năm 2023, ngành thuế tỉnh đã thu được 8.500 tỷ đồng.", {"8.500": "budget_revenue_total"}),
     ("Thu từ hoạt động xuất nhập khẩu đạt 1.417 tỷ, vượt 1,25% dự toán năm.", {"1.417": "budget_revenue_import_export"}),
+    # an aside in brackets does not take over the rate that follows it
+    ("Tổng thu ngân sách ước đạt 3.650 tỷ đồng (trong đó thu nội địa 3.200 tỷ đồng), vượt 8% kế hoạch.",
+     {"3.650": "budget_revenue_total", "3.200": "budget_revenue_domestic", "8": "budget_revenue_total_pct_of_estimate"}),
     # the basis before the number
     ("Tổng thu ngân sách đạt 10.250 tỷ đồng, vượt dự toán 12%, tăng so với cùng kỳ 15,2%; thu nội địa đạt 6.000 tỷ đồng, bằng so với dự toán 98%.",
      {"10.250": "budget_revenue_total", "12": "budget_revenue_total_pct_of_estimate", "15,2": "budget_revenue_total_yoy_growth",
