@@ -25,6 +25,7 @@ _RULES_BY_TOPIC: dict[str, tuple[Rule, ...]] = {
 }
 _ORDINALS = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 _HUNDRED = Decimal(100)
+_ABOUT = regex.compile(r"[^.;\d]{0,40}?\bvề\s+", regex.V1)
 _BARE_SCALE = regex.compile(r"\s*(?:nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu)", regex.V1)
 _CHANGE = regex.compile(r"(?:tăng|giảm)(?: thêm)?\s*$", regex.IGNORECASE | regex.V1)
 _VERB = regex.compile(
@@ -95,6 +96,14 @@ def _cue_topics(hits: list[tuple[int, int, str]], lo: int, hi: int, limit: int) 
     return ordered
 
 
+def _ranked_on(sentence: str, end: int) -> list[str]:
+    """The topics a rank names after it, with `về`: what the province is ranked on."""
+    about = _ABOUT.match(sentence, end)
+    if about is None:
+        return []
+    return [topic for _, _, topic in _cue_hits(sentence[about.end():about.end() + _CUE_REACH])]
+
+
 def _fits(rule: Rule, q: Quantity, window: str, after: str) -> regex.Match | bool:
     if rule.unit != q.unit:
         return False
@@ -157,6 +166,8 @@ def link(sentence: str, quantities: list[QuantityMatch]) -> list[Link]:
         # a count under a new cue is about that cue
         carry = near and (not cued or q.quantity.unit == "percent")
         candidates = cued + [t for t in open_topics if t not in cued] if carry else cued
+        if not candidates and q.quantity.unit == "rank":
+            candidates = _ranked_on(sentence, q.end)  # `đứng thứ 2 cả nước về tăng trưởng GRDP`
         open_topics = cued or (open_topics if near else [])
         for topic in candidates:
             if topic.endswith(".other"):

@@ -30,6 +30,7 @@ RULES = [
 ]
 
 EXAMPLES = [
+    ("Năm 2023, tỉnh đứng thứ 2 cả nước về tốc độ tăng trưởng GRDP.", {"2": "grdp_growth_rank"}),
     ("Tăng trưởng GRDP đạt 8%, xếp thứ 5 cả nước và thứ nhất vùng Tây Nguyên.",
      {"8": "grdp_growth", "5": "grdp_growth_rank", "nhất": "grdp_growth_rank_region"}),
     ("Năm 2021, tốc độ tăng trưởng kinh tế đạt 5,04%, xếp vị trí thứ 31/63 tỉnh, thành phố trong cả nước và xếp thứ 2/5 tỉnh, thành vùng kinh tế trọng điểm miền Trung.",
