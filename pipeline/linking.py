@@ -96,6 +96,10 @@ def _cue_topics(hits: list[tuple[int, int, str]], lo: int, hi: int, limit: int) 
     return ordered
 
 
+def _family(topic: str) -> str:
+    return topic.split(".", 1)[0]
+
+
 def _ranked_on(sentence: str, end: int) -> list[str]:
     """The topics a rank names after it, with `về`: what the province is ranked on."""
     about = _ABOUT.match(sentence, end)
@@ -162,6 +166,12 @@ def link(sentence: str, quantities: list[QuantityMatch]) -> list[Link]:
             before_aside = _cue_topics(hits, previous_end, at, at) or list(open_topics)
         previous_end = q.end
         near = len(window.strip()) <= _CARRY_LIMIT
+        # another family's blocker inside a list of counts (`… công nghiệp và đô thị, 2 chỉ thị`)
+        # does not end the list; before a rate it does (`kim ngạch xuất khẩu tăng 13%`)
+        families = {_family(t) for t in open_topics}
+        if (near and q.quantity.unit == "count" and families
+                and all(t.endswith(".other") and _family(t) not in families for t in cued)):
+            cued = []
         # a rate may follow its amount past an unrelated cue (`…, hoàn thành 64% dự toán`);
         # a count under a new cue is about that cue
         carry = near and (not cued or q.quantity.unit == "percent")

@@ -27,6 +27,9 @@ def _links(sentence):
       ("8", "budget.total.pct_estimate", True)]),
     ("Tăng trưởng GRDP giảm ở: Quảng Ngãi (-1,07%), Vĩnh Phúc (-2,47%).",
      [("1,07", "grdp.growth", False), ("2,47", "grdp.growth", True)]),
+    # another family's blocking cue inside a list does not end the list
+    ("Tỉnh ủy ban hành 5 nghị quyết về phát triển nông nghiệp, du lịch, công nghiệp và đô thị, 2 chỉ thị.",
+     [("5", "party_documents.resolutions", False), ("2", "party_documents.directives", True)]),
     # ranks are read from `xếp thứ`, also in words
     ("Tăng trưởng kinh tế đạt 8,05%, xếp thứ nhất khu vực Bắc Trung bộ.",
      [("8,05", "grdp.growth", False), ("nhất", "grdp.rank_region", True)]),
@@ -38,6 +41,7 @@ def test_links(sentence, expected):
 @pytest.mark.parametrize("sentence", [
     # a blocking cue closes the topic: export growth is not GRDP growth
     "GRDP đạt 50.000 tỷ đồng; kim ngạch xuất khẩu tăng 13%.",
+    "Tổng thu ngân sách đạt 5.000 tỷ đồng, kim ngạch xuất khẩu tăng 13%.",
     # a long stretch with no cue has moved on
     "Tổng thu ngân sách đạt 5.000 tỷ đồng, trong bối cảnh nhiều doanh nghiệp gặp khó khăn do dịch bệnh kéo dài và giá nguyên liệu tăng cao, tỷ lệ 12%.",
 ])
