@@ -60,6 +60,8 @@ _TERM = regex.compile(r"nhiệm kỳ", _I)
 # over persons and `8.793/6.500` achieved over target.
 _PART_OF_TOTAL = frozenset({"complaints_resolved", "inspections_completed", "admin_dossiers_on_time",
                             "grdp_growth_rank", "grdp_growth_rank_region"})
+_DENOMINATOR = regex.compile(r"/\s*(\d[\d.,]*)")
+_STATED_LATER = regex.compile(r"[^.]*thuộc thẩm quyền", _I)
 _STOCKS = frozenset({"party_members", "party_organizations"})
 
 
@@ -110,7 +112,25 @@ def extract(text: str, *, published: date | None = None, province: str | None = 
             else:
                 figures.append(figure)
                 previous, national = figure, None
+                if total := _stated_total(figure, found, sentence, figures, paragraph):
+                    figures.append(total)
     return check(_without_repeated_headline(figures, paras))
+
+
+def _stated_total(figure: Figure, found: Link, sentence: Segment, figures: list[Figure],
+                  paragraph: Segment) -> Figure | None:
+    """`đã giải quyết được 238/316 vụ việc`: the 316 is the total's own figure when the
+    paragraph states that total nowhere else."""
+    if found.rule.total is None or figure.of_total is None:
+        return None
+    if any(f.indicator == found.rule.total and f.start >= paragraph.start for f in figures):
+        return None
+    q = found.match
+    if _STATED_LATER.search(sentence.text, q.end) or not (m := _DENOMINATOR.search(sentence.text, q.num_end, q.end)):
+        return None
+    start = sentence.start + m.start(1)
+    return replace(figure, indicator=found.rule.total, value=figure.of_total, unit=indicator_unit(found.rule.total),
+                   start=start, end=start + len(m.group(1)), of_total=None, rule=f"{found.rule.id}.total")
 
 
 def _without_repeated_headline(figures: list[Figure], paras: list[Segment]) -> list[Figure]:

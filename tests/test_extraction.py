@@ -74,6 +74,9 @@ ATTRIBUTES = [
      {"status": "actual", "period_start": date(2022, 1, 1)}),
     ("Năm 2022 tỉnh thu ngân sách ước đạt 35.440 tỷ đồng. Trong đó, thu nội địa là 22.940 tỷ đồng, đạt 59% dự toán; "
      "thu xuất nhập khẩu là 12.500 tỷ đồng.", "12.500", {}, {"estimate": True, "indicator": "budget_revenue_import_export"}),
+    # the denominator of a part/total is the total's figure when nothing else states it
+    ("Năm 2021, các cơ quan đã giải quyết được 238/316 vụ việc, đạt tỷ lệ 88,9%.", "316", {},
+     {"indicator": "complaints_in_jurisdiction", "value": Decimal(316), "rule": "complaints.resolved.total"}),
     # grounding and qualifiers
     ("Năm 2022 đã giải quyết 149 đơn/158 đơn, đạt 94,3%.", "149", {},
      {"of_total": Decimal(158), "line": 1, "rule": "complaints.resolved", "unit": "count"}),

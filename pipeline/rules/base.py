@@ -36,7 +36,8 @@ class Rule:
 
     `after` must match the text right after the quantity, `before` the end of the text
     between the previous number and this one; `unless_*` veto (`unless_per` the money's
-    `/người/tháng`). `basis` names the capture
+    `/người/tháng`). `total` names the indicator the denominator of `238/316 vụ việc` is,
+    when the text states it nowhere else. `basis` names the capture
     group of `after` that holds the comparison basis (`dự toán`, `cùng kỳ`).
     """
 
@@ -51,6 +52,7 @@ class Rule:
     unless_before: regex.Pattern | None = None
     unless_per: regex.Pattern | None = None
     reading: str | None = None
+    total: str | None = None
 
 
 def topic(id: str, cue: str) -> Topic:
@@ -62,7 +64,7 @@ def topic(id: str, cue: str) -> Topic:
 def rule(id: str, indicator: str, topic: str, unit: str, *, noun: str | None = None,
          after: str | None = None, before: str | None = None,
          unless_after: str | None = None, unless_before: str | None = None, unless_per: str | None = None,
-         reading: str | None = None) -> Rule:
+         reading: str | None = None, total: str | None = None) -> Rule:
     def p(s: str | None, anchor: str) -> regex.Pattern | None:
         if s is None:
             return None
@@ -72,7 +74,7 @@ def rule(id: str, indicator: str, topic: str, unit: str, *, noun: str | None = N
                 noun=pattern(f"^(?:{noun})\\b") if noun else None,
                 after=p(after, "start"), before=p(before, "end"),
                 unless_after=p(unless_after, "start"), unless_before=p(unless_before, "end"),
-                unless_per=pattern(unless_per) if unless_per else None, reading=reading)
+                unless_per=pattern(unless_per) if unless_per else None, reading=reading, total=total)
 
 
 # Comparison bases shared by the families: what a percentage is measured against.
