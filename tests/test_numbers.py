@@ -291,6 +291,7 @@ def test_a_minus_counts_only_inside_brackets(text, number, value):
     ("Thanh tra tỉnh đã ban hành kết luận 6 cuộc thanh tra", "6"),
     ("Sở Nông nghiệp và Phát triển nông thôn 2,14 ngàn HS", "2,14"),
     ("vượt kế hoạch 7%", "7"),
+    ("đã ban hành kết luận 12/15 cuộc thanh tra", "12"),
 ])
 def test_a_label_word_before_a_count_is_not_a_reference(text, number):
     assert [text[q.num_start:q.num_end] for q in find_quantities(text)] == [number]

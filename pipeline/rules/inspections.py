@@ -16,6 +16,7 @@ RULES = [
 ]
 
 EXAMPLES = [
+    ("Năm 2023, Thanh tra tỉnh đã ban hành kết luận 12/15 cuộc thanh tra.", {"12": "inspections_completed"}),
     ("Triển khai và kết thúc 16/20 cuộc thanh tra việc thực hiện các quy định của pháp luật về phòng, chống tham nhũng, kiến nghị thu hồi 719,69 triệu đồng.",
      {"16": "inspections_completed", "719,69": "recovery_recommended"}),
     ("Thanh tra tỉnh đã kết thúc 3 cuộc thanh tra trách nhiệm.", {"3": "inspections_completed"}),
