@@ -14,7 +14,7 @@ from decimal import Decimal
 import regex
 
 from pipeline.numbers import Quantity, QuantityMatch
-from pipeline.rules import RULES, TOPICS, Rule
+from pipeline.rules import RULES, TOPICS, VETOES, Rule
 
 _CARRY_LIMIT = 80  # a longer window without a cue has moved on to something else
 _CUE_REACH = 160  # cues further left than this belong to another clause
@@ -182,6 +182,8 @@ def link(sentence: str, quantities: list[QuantityMatch]) -> list[Link]:
         for topic in candidates:
             if topic.endswith(".other"):
                 break
+            if (veto := VETOES.get(topic)) is not None and veto.search(sentence, 0, q.start):
+                continue
             found = next(((rule, fit) for rule in _RULES_BY_TOPIC[topic]
                           if (fit := _fits(rule, q.quantity, window, after))), None)
             if found:

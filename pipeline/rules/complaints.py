@@ -1,5 +1,5 @@
 """Citizen reception, petitions, complaints and denunciations and their resolution."""
-from pipeline.rules.base import rule, topic
+from pipeline.rules.base import pattern, rule, topic
 
 TOPICS = [
     topic("complaints.reception", r"(?<!\w)(?<!(?:đón|trực|gián|liên|kế) )tiếp(?! (?:nhận|tục|cận|theo|thu|xúc|đón|sức|nối|khách))(?: công dân)?|tiếp công dân"),
@@ -15,6 +15,8 @@ _IN_JURISDICTION = r"[^.;\d]{0,40}?thuộc thẩm quyền"
 _NOT_CITIZENS = r"đoàn|khách|du khách|xem|truy cập|đơn|doanh nghiệp|nhà đầu tư|cử tri|hồ sơ|phương tiện|xe|chuyến|bệnh nhân|người bệnh"
 # Courts and procuracies also `thụ lý` and `giải quyết` cases (`thụ lý 3.456 vụ, việc`): not complaints
 _COURT_BEFORE = r"(?:tòa án|toà án|TAND|viện kiểm sát|VKSND|thi hành án|tư pháp)[^.;]*"
+# courts and prosecutors handle cases (vụ án), not citizens' complaints
+VETO = pattern(r"tòa án|toà án|\bTAND\b|viện kiểm sát|\bVKSND\b|thi hành án dân sự|cơ quan điều tra")
 _COURT_AFTER = r",\s*việc\b|[^.;\d]{0,40}?(?:tư pháp|tố tụng)"
 _LETTER = r"(?:lượt )?đơn(?! (?:vị|đặt|hàng|giá|xin|thuốc|đủ))(?: thư)?"
 # A part of the figure before it (`1.942 đơn (gồm 214 đơn khiếu nại, …)`, `trong đó đơn tố
@@ -94,6 +96,7 @@ COUNTER_EXAMPLES = [
     "Tiếp tục thực hiện 5 nhóm nhiệm vụ trọng tâm.",
     "Có 5.591 đơn đủ điều kiện xử lý.",
     "Trang tin có 9487 lượt xem.",
+    "Năm 2023, Tòa án nhân dân hai cấp thụ lý 1.234 vụ án, giải quyết 1.100 vụ, đạt 89%.",
     "Công ty đã tiếp nhận 300 đơn đặt hàng và giải quyết 25 đơn vị.",
     "Năm 2023, tỉnh đón tiếp 500 lượt khách quốc tế.",
     "Có 11 đơn tố cáo được rút trong quá trình giải quyết và 70 đơn tố cáo sai.",
