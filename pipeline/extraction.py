@@ -331,6 +331,9 @@ def _period(ctx: _Context, paragraph: Segment, sentence: Segment, at: int, indic
     if chosen is None:
         earlier = [p for p in ctx.periods[:i] if p.period.grain != "span"]
         later = [p for p in ctx.periods[i:] if p.period.grain != "span"]
+        # a lead that states its period only further down: prefer the year it reports on
+        # (`… ước tính tháng 12/2017, … tình hình kinh tế - xã hội năm 2017`)
+        later = [p for p in later[:3] if p.period.grain == "year"] or later
         chosen = earlier[-1] if earlier else (later[0] if later else None)
     if chosen is not None:
         nxt = ctx.periods.index(chosen) + 1

@@ -332,6 +332,7 @@ _PATTERNS: tuple[tuple[regex.Pattern, Callable], ...] = tuple(
               | \s+năm\s+(?P<rel>nay|trước|ngoái)(?!\w)
               | \s+(?P<y>{_YEAR})
               | \s+(?:vừa\s+)?qua(?!\w) | \s+vừa\s+rồi(?!\w)
+              | (?=\s+của\s+(?:tỉnh|thành\s+phố|toàn\s+tỉnh|huyện|thị\s+xã)(?!\w))
               | (?(lk)|(?!)) )""", _h_n_months),
         (rf"(?<=(?<!\w)(?P<lead>(?:tính|lũy\s+kế|luỹ\s+kế)\s+đến\s+(?:hết\s+|cuối\s+)?"
          rf"|đến\s+(?:hết|cuối)\s+))tháng\s+{_MONTH}{_YEAR_TAIL}", _h_up_to_month),

@@ -36,6 +36,11 @@ ATTRIBUTES = [
      {"period_start": date(2019, 4, 21), "period_end": date(2019, 5, 20)}),
     ("Tổng thu ngân sách đạt 3.370 tỷ đồng, tăng 17,7% so với cùng kỳ năm 2023.", "3.370", {},
      {"period_start": None}),
+    ("Tổng sản phẩm trong tỉnh tăng 6,64%.\nTrên cơ sở số liệu 11 tháng và ước tính tháng 12/2017, Cục Thống kê "
+     "đánh giá tình hình kinh tế - xã hội năm 2017.", "6,64", {},
+     {"period_start": date(2017, 1, 1), "period_end": date(2017, 12, 31)}),
+    ("Tổng sản phẩm trên địa bàn 6 tháng của tỉnh tăng 2,41%, so cùng kỳ năm 2022.", "2,41", {},
+     {"period_start": date(2023, 1, 1), "period_end": date(2023, 6, 30)}),
     # a stock is dated: now (the publication date) or the end of the reported period
     ("Đảng bộ huyện Tuần Giáo hiện có 58 tổ chức cơ sở Đảng với 4.883 đảng viên.", "4.883", {"published": date(2022, 4, 4)},
      {"period_start": date(2022, 4, 4), "period_end": date(2022, 4, 4), "scope": "district", "locality": "Tuần Giáo",

@@ -214,6 +214,8 @@ def _found(text, reference):
 
 
 FIND = [
+    ("Tổng sản phẩm trên địa bàn 6 tháng của tỉnh tăng 2,41%, trong 6 tháng trước đó", D("2023-07-10"),
+     [("6 tháng", "2023-01-01", "2023-06-30", True, False)]),
     ("Tổng thu ngân sách nhà nước đến cuối tháng 8.2022 là 20.792 tỷ đồng, tăng 49% so với "
      "cùng kỳ năm 2021.", R,
      [("đến cuối tháng 8.2022", "2022-01-01", "2022-08-31", False, False)]),
