@@ -62,6 +62,7 @@ _PART_OF_TOTAL = frozenset({"complaints_resolved", "inspections_completed", "adm
                             "grdp_growth_rank", "grdp_growth_rank_region"})
 _DENOMINATOR = regex.compile(r"/\s*(\d[\d.,]*)")
 _STATED_LATER = regex.compile(r"[^.]*thuộc thẩm quyền", _I)
+_RANKED = {"grdp_growth_rank": "grdp_growth", "grdp_growth_rank_region": "grdp_growth"}
 _STOCKS = frozenset({"party_members", "party_organizations"})
 
 
@@ -269,6 +270,10 @@ def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, p
             estimate = estimate or previous.estimate
     if parent is not None and _BREAKDOWN.match(sentence.text):
         estimate = estimate or parent.estimate  # `Trong đó, …`: the parts of an estimate are estimates
+    ranked = _RANKED.get(found.rule.indicator)
+    basis_figure = previous or parent
+    if ranked and basis_figure is not None and basis_figure.indicator in (ranked, *_RANKED):
+        estimate = estimate or basis_figure.estimate  # a rank of an estimated growth is estimated
     period = _period(ctx, paragraph, sentence, start, found.rule.indicator, planned)
     on = period.end if period else ctx.published
     code = None

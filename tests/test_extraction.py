@@ -72,6 +72,8 @@ ATTRIBUTES = [
     ("Tổng thu ngân sách năm 2020 ước đạt 5.700 tỷ đồng, bằng 100% dự toán năm.", "100", {},
      {"estimate": True, "basis": "dự toán năm", "status": "actual"}),
     ("Bình quân đầu người năm 2022 ước đạt 51,72 triệu đồng (tăng 10,9%).", "10,9", {}, {"estimate": False}),
+    ("Cả năm 2022, tốc độ tăng tổng sản phẩm trên địa bàn ước tăng 12,64%. Với kết quả này, tỉnh có tốc độ tăng GRDP "
+     "đứng thứ 6 so với cả nước.", "6", {}, {"estimate": True, "indicator": "grdp_growth_rank"}),
     # inheritance along a sentence stops at a new time frame or a parenthesis; breakdowns inherit
     ("Chi ngân sách tháng 11/2023 ước đạt 852 tỷ đồng, lũy kế 11 tháng đạt 8.809 tỷ đồng.", "8.809", {},
      {"estimate": False, "period_end": date(2023, 11, 30)}),
