@@ -253,27 +253,11 @@ def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, p
             parent: Figure | None) -> Figure | None:
     q = found.match
     start, end = sentence.start + q.num_start, sentence.start + q.num_end
-    if q.quantity.unit != "rank" and _is_national(ctx, _own_clause(found.window, len(found.window) == q.start), start):
+    clause = _own_clause(found.window, first=len(found.window) == q.start)
+    if q.quantity.unit != "rank" and _is_national(ctx, clause, start):
         return None
     province, scope, locality = _place(ctx, paragraph, sentence, start)
-    first = len(found.window) == q.start  # no number before it in the sentence
-    clause = _own_clause(found.window, first)
-    planned = bool(_PLANNED_BEFORE.search(clause) or _PLANNED_RIGHT_BEFORE.search(found.window)
-                   or _PLANNED_AFTER.search(sentence.text, q.end, q.end + 12)
-                   or "trở lên" in sentence.text[q.start:q.end])
-    estimate = bool(_ESTIMATE.search(clause))
-    since = previous.end if previous is not None else sentence.start
-    own_period = bisect_right(ctx.period_starts, start) > bisect_right(ctx.period_starts, since)
-    if found.carried and previous is not None and "(" not in found.window and not own_period:
-        planned = planned or previous.status == "planned"
-        if ";" not in found.window:
-            estimate = estimate or previous.estimate
-    if parent is not None and _BREAKDOWN.match(sentence.text):
-        estimate = estimate or parent.estimate  # `Trong đó, …`: the parts of an estimate are estimates
-    ranked = _RANKED.get(found.rule.indicator)
-    basis_figure = previous or parent
-    if ranked and basis_figure is not None and basis_figure.indicator in (ranked, *_RANKED):
-        estimate = estimate or basis_figure.estimate  # a rank of an estimated growth is estimated
+    planned, estimate = _modality(ctx, sentence, found, clause, start, previous, parent)
     period = _period(ctx, paragraph, sentence, start, found.rule.indicator, planned)
     on = period.end if period else ctx.published
     code = None
@@ -303,6 +287,30 @@ def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, p
         bound=q.quantity.bound,
         document=ctx.document,
     )
+
+
+def _modality(ctx: _Context, sentence: Segment, found: Link, clause: str, start: int,
+              previous: Figure | None, parent: Figure | None) -> tuple[bool, bool]:
+    """Planned? Estimate? From the number's own clause, else from the figure it continues —
+    not past a new time frame or into a parenthesis — or the figure it breaks down or ranks."""
+    q = found.match
+    planned = bool(_PLANNED_BEFORE.search(clause) or _PLANNED_RIGHT_BEFORE.search(found.window)
+                   or _PLANNED_AFTER.search(sentence.text, q.end, q.end + 12)
+                   or "trở lên" in sentence.text[q.start:q.end])
+    estimate = bool(_ESTIMATE.search(clause))
+    since = previous.end if previous is not None else sentence.start
+    own_period = bisect_right(ctx.period_starts, start) > bisect_right(ctx.period_starts, since)
+    if found.carried and previous is not None and "(" not in found.window and not own_period:
+        planned = planned or previous.status == "planned"
+        if ";" not in found.window:
+            estimate = estimate or previous.estimate
+    if parent is not None and _BREAKDOWN.match(sentence.text):
+        estimate = estimate or parent.estimate  # `Trong đó, …`: the parts of an estimate are estimates
+    ranked = _RANKED.get(found.rule.indicator)
+    basis_figure = previous or parent
+    if ranked and basis_figure is not None and basis_figure.indicator in (ranked, *_RANKED):
+        estimate = estimate or basis_figure.estimate  # a rank of an estimated growth is estimated
+    return planned, estimate
 
 
 def _is_national(ctx: _Context, window: str, at: int) -> bool:
