@@ -35,7 +35,7 @@ def _flags(f: Figure, by_key: dict[tuple, Figure], neighbours: list[Figure]) -> 
             if abs(stated - f.value) > _RATE_TOLERANCE:
                 flags.append(f"rate_mismatch:{stated.quantize(Decimal('0.1'))}")
     if f.scope == "district":
-        province = by_key.get((f.indicator, None, f.period_start, f.period_end))
+        province = by_key.get((f.indicator, f.period_start, f.period_end))
         if province is not None and f.unit not in ("percent", "rank", "VND_per_person", "VND_per_person_year") and f.value > province.value:
             flags.append("district_exceeds_province")
     return tuple(dict.fromkeys(flags))
@@ -43,12 +43,12 @@ def _flags(f: Figure, by_key: dict[tuple, Figure], neighbours: list[Figure]) -> 
 
 def check(figures: list[Figure]) -> list[Figure]:
     """Flag each figure against its neighbours in the same quote and the province's figures."""
-    by_key = {(f.indicator, None, f.period_start, f.period_end): f for f in figures if f.scope == "province"}
-    by_quote: dict[str, list[Figure]] = {}
+    by_key = {(f.indicator, f.period_start, f.period_end): f for f in figures if f.scope == "province"}
+    by_quote: dict[tuple[int, str], list[Figure]] = {}
     for f in figures:
-        by_quote.setdefault(f"{f.line}\x1f{f.quote}", []).append(f)
+        by_quote.setdefault((f.line, f.quote), []).append(f)
     out = []
     for f in figures:
-        flags = _flags(f, by_key, by_quote[f"{f.line}\x1f{f.quote}"])
+        flags = _flags(f, by_key, by_quote[(f.line, f.quote)])
         out.append(replace(f, flags=flags) if flags != f.flags else f)
     return out

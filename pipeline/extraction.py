@@ -229,15 +229,8 @@ def _dateline_province(text: str) -> Province | None:
 
 def _main_province(places: list[PlaceMatch]) -> Province | None:
     """The province a text is about: the one it names most, first named on a tie."""
-    counts: dict[str, int] = {}
-    first: dict[str, Province] = {}
-    for place in places:
-        name = place.province.name
-        counts[name] = counts.get(name, 0) + 1
-        first.setdefault(name, place.province)
-    if not counts:
-        return None
-    return first[max(counts, key=lambda n: (counts[n], -list(first).index(n)))]
+    counts = Counter(place.province for place in places)  # first named first: max keeps it on a tie
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 def _own_clause(window: str, first: bool) -> str:

@@ -1,10 +1,12 @@
 """Party organisation: members, new members admitted, grassroots organisations."""
 from pipeline.rules.base import rule, topic
 
+# `với trên 98.000 đảng viên`: a count, maybe with its bound word, right after the cue
+_COUNT = r" (?:trên |hơn |gần |khoảng )?[\d.,]+ "
 TOPICS = [
-    topic("party.members", r"tổng số (?:đảng viên|ĐV)|(?<!đối )(?:với|có)(?= (?:trên |hơn |gần |khoảng )?[\d.,]+ (?:đảng viên|ĐV))|lên(?= (?:trên |hơn |gần |khoảng )?[\d.,]+ (?:đảng viên|ĐV|đồng chí))|hiện có"),
+    topic("party.members", rf"tổng số (?:đảng viên|ĐV)|(?<!đối )(?:với|có)(?={_COUNT}(?:đảng viên|ĐV))|lên(?={_COUNT}(?:đảng viên|ĐV|đồng chí))|hiện có"),
     topic("party.admitted", r"kết nạp(?: được| mới)?|phát triển đảng viên(?: mới)?|phát triển(?= [\d.,]+ (?:đảng viên|ĐV))"),
-    topic("party.organizations", r"hiện có|sinh hoạt tại|(?<!đối )(?:với|có)(?= (?:trên |hơn |gần |khoảng )?[\d.,]+ (?:tổ chức cơ sở|TCCS))"),
+    topic("party.organizations", rf"hiện có|sinh hoạt tại|(?<!đối )(?:với|có)(?={_COUNT}(?:tổ chức cơ sở|TCCS))"),
     topic("party.other", r"kiểm tra|giám sát|kỷ luật|khiển trách|cảnh cáo|xử lý kỷ luật|khai trừ|đối với"),
 ]
 
