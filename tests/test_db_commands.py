@@ -161,9 +161,9 @@ def test_full_refresh_re_extracts_and_changes_nothing(db_url):
 def test_db_commands_move_the_schema(db_url):
     assert _solieu("db", "current", "--db", db_url).stdout.startswith("none")
     assert _solieu("db", "upgrade", "--db", db_url).exit_code == 0
-    assert _solieu("db", "current", "--db", db_url).stdout == "0002 (head)\n"
+    assert _solieu("db", "current", "--db", db_url).stdout == "0006 (head)\n"
     assert _solieu("db", "downgrade", "0001", "--db", db_url).exit_code == 0
-    assert _solieu("db", "current", "--db", db_url).stdout == "0001 (behind head 0002)\n"
+    assert _solieu("db", "current", "--db", db_url).stdout == "0001 (behind head 0006)\n"
     refused = _solieu("run", "seeds", "--db", db_url)
     assert refused.exit_code == 2 and "solieu db upgrade" in refused.stderr
     assert _solieu("db", "downgrade", "base", "--db", db_url).exit_code == 0
