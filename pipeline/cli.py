@@ -1,13 +1,13 @@
 """The `solieu` command line: extraction, evaluation, and (from pipeline.db) the load."""
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from importlib import import_module
 
 import click
 
+from pipeline import safe_csv
 from pipeline.documents import DocumentError
 
 _FORMATS = click.Choice(["table", "jsonl", "csv"])
@@ -69,7 +69,7 @@ def extract(paths, manifest, fmt):
         for row in rows:
             row = {k: (";".join(v) if isinstance(v, list) else v) for k, v in row.items()}
             if writer is None:
-                writer = csv.DictWriter(out, fieldnames=list(row))
+                writer = safe_csv.DictWriter(out, fieldnames=list(row))
                 writer.writeheader()
             writer.writerow(row)
     else:

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
@@ -35,6 +36,15 @@ def test_extract_table_and_csv_carry_the_same_figures():
     rows = list(csv.DictReader(io.StringIO(_run("extract", str(SEED), "--format", "csv").stdout)))
     assert table[0].split()[:3] == ["document", "line", "indicator"]
     assert len(table) - 1 == len(rows) > 0
+
+
+@pytest.mark.parametrize("lead", ["- ", "=HYPERLINK(\"http://x\") ", "@", "+"])
+def test_extract_csv_neutralises_formula_cells(tmp_path, lead):
+    doc = tmp_path / "injected.txt"
+    doc.write_text(f"{lead}Năm 2021, tỉnh Quảng Nam thu ngân sách đạt 23.773 tỷ đồng.\n", encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(_run("extract", str(doc), "--format", "csv").stdout)))
+    assert rows and all(row["quote"].startswith("'" + lead.strip()) for row in rows)
+    assert all(not cell.startswith(("=", "+", "@")) for row in rows for cell in row.values())
 
 
 def test_a_broken_document_is_reported_and_the_rest_goes_on(tmp_path):

@@ -5,6 +5,8 @@ for real.
 """
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 import signal
@@ -182,6 +184,18 @@ def test_export_writes_every_row_of_a_view(db_url, view):
     records = [json.loads(line) for line in jsonl_out.stdout.splitlines()]
     assert len(records) == count
     assert all(set(r) == set(csv_out.stdout.splitlines()[0].split(",")) for r in records)
+
+
+def test_export_csv_neutralises_formula_cells(db_url, tmp_path):
+    (tmp_path / "injected.txt").write_text(
+        "- Năm 2021, tỉnh Quảng Nam thu ngân sách đạt 23.773 tỷ đồng.\n", encoding="utf-8")
+    (tmp_path / "manifest.jsonl").write_text(json.dumps(
+        {"path": "injected.txt", "url": "=HYPERLINK(\"http://evil\")"}) + "\n", encoding="utf-8")
+    assert _solieu("run", "--manifest", str(tmp_path / "manifest.jsonl"), "--db", db_url).exit_code == 0
+    out = _solieu("export", "published_figures", "--format", "csv", "--db", db_url).stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows and all(row["quote"].startswith("'- Năm 2021") for row in rows)
+    assert all(row["document_url"] == "'=HYPERLINK(\"http://evil\")" for row in rows)
 
 
 def test_export_of_an_empty_database_is_refused(db_url):

@@ -1,13 +1,17 @@
-"""A BI view out as CSV or JSON Lines, streamed, with values written the same on both databases."""
+"""A BI view out as CSV or JSON Lines, streamed, with values written the same on both databases.
+
+CSV cells that a spreadsheet would run as formulas are neutralised (pipeline.safe_csv).
+"""
 from __future__ import annotations
 
-import csv
 import json
 from datetime import date
 from decimal import Decimal
 from typing import TextIO
 
 import sqlalchemy as sa
+
+from pipeline import safe_csv
 
 FORMATS = ("csv", "jsonl")
 
@@ -20,7 +24,7 @@ def write(engine: sa.Engine, view: str, fmt: str, out: TextIO) -> int:
         result = conn.execution_options(stream_results=True).execute(sa.select(table))
         columns = list(result.keys())
         if fmt == "csv":
-            writer = csv.writer(out, lineterminator="\n")
+            writer = safe_csv.Writer(out)
             writer.writerow(columns)
             for row in result:
                 writer.writerow([_csv(v) for v in row])
