@@ -17,6 +17,8 @@ from pathlib import Path
 import regex
 
 from pipeline.checks import check
+from pipeline.dating import Periods, figure_period
+from pipeline.frame import Frame, document_frame
 from pipeline.documents import Document
 from pipeline.figures import Figure
 from pipeline.indicators import indicator_unit
@@ -40,8 +42,6 @@ _ESTIMATE = regex.compile(r"(?<!\w)(?:dự ước|ước tính|ước đạt|ư�
 _NATIONAL = regex.compile(r"cả nước|toàn quốc|\bGDP\b|tổng sản phẩm trong nước", _I)
 _PROVINCE_MARK = regex.compile(r"Tỉnh ủy|Tỉnh uỷ|toàn tỉnh|cấp tỉnh|(?:UBND|HĐND|Đảng bộ|Ban Chấp hành Đảng bộ) tỉnh|của tỉnh", _I)
 _AS_OF_DAY = regex.compile(r"(?:tính )?đến (?:hết )?(?:ngày )?$", _I)
-_COMPARED_WITH_YEAR = regex.compile(r"so (?:với )?(?:cùng kỳ )?năm (\d{4})", _I)
-_SAME_PERIOD_OF = regex.compile(r"cùng kỳ (?:năm )?(\d{4})", _I)
 _TARGET_OF = regex.compile(r"chỉ tiêu (?:đề ra |được giao )?(?:trong |của )?$", _I)
 # `Quy hoạch tỉnh giai đoạn 2021 - 2030`: a span inside a document's name is not a report period
 _TITLE_OF = regex.compile(r"(?:quy hoạch|chiến lược|nghị quyết|đề án|chương trình)[^,.;()]{0,40}$", _I)
@@ -53,9 +53,7 @@ _AGENCY = regex.compile(
     r"|Sở \p{Lu}\p{L}*(?: (?!cho|toàn|đã|theo|báo)\p{L}+){0,6}?(?=\s+(?:\d|đã|tiếp nhận|kết|giải quyết|có|với))"
     r"|(?:Đảng bộ )?(?:Công an|Quân sự|Bộ đội Biên phòng|Bộ Chỉ huy Quân sự) tỉnh"
     r"|Ban Tiếp công dân(?: tỉnh)?)", regex.V1)
-_STOCK_NOW = regex.compile(r"hiện có|hiện nay", _I)
 _MID_MONTH = regex.compile(r"đến giữa (?:tháng )?$", _I)
-_TERM = regex.compile(r"nhiệm kỳ", _I)
 # A slash means part of a total only for these; elsewhere `866 lượt/964 lượt người` is visits
 # over persons and `8.793/6.500` achieved over target.
 _PART_OF_TOTAL = frozenset({"complaints_resolved", "inspections_completed", "admin_dossiers_on_time",
@@ -75,24 +73,29 @@ class _Context:
     published: date | None
     province: Province | None
     home_known: bool  # from the manifest or the dateline: the text is that province's paper
+    frame: Frame
     places: list[PlaceMatch]
     place_starts: list[int]
-    periods: list[PeriodMatch]
-    period_starts: list[int]
+    periods: Periods
     lines: LineIndex
 
 
-def extract(text: str, *, published: date | None = None, province: str | None = None,
-            document: str | None = None) -> list[Figure]:
-    """Every catalogue figure in `text`, grounded to its offsets, line and sentence.
+def extract(text: str | Document, *, published: date | None = None, province: str | None = None,
+            document: str | None = None, title: str | None = None, url: str | None = None) -> list[Figure]:
+    """Every catalogue figure in `text` (a string or a `Document`), grounded to its offsets,
+    line and sentence.
 
     `published` anchors yearless periods and dates stocks; `province` names the province
-    the source covers, used where the text names none.
+    the source covers, used where the text names none; `title` and `url` are evidence of
+    the document's frame (its period, its date).
 
     >>> [(f.indicator, str(f.value)) for f in extract("Năm 2021, tỉnh Quảng Nam thu ngân sách đạt 23.773 tỷ đồng.")]
     [('budget_revenue_total', '23773000000000')]
     """
-    ctx = _context(text, published, province, document)
+    if isinstance(text, Document):
+        doc = text
+        text, published, province, document, title, url = doc.text, doc.published, doc.province, doc.path, doc.title, doc.url
+    ctx = _context(text, published, province, document, title, url)
     paras = paragraphs(text)
     para_starts = [p.start for p in paras]
     figures: list[Figure] = []
@@ -144,7 +147,7 @@ def _without_repeated_headline(figures: list[Figure], paras: list[Segment]) -> l
 
 
 def extract_document(doc: Document) -> list[Figure]:
-    return extract(doc.text, published=doc.published, province=doc.province, document=doc.path)
+    return extract(doc)
 
 
 @cache
@@ -163,23 +166,16 @@ def rules_version() -> str:
     return digest.hexdigest()[:12]
 
 
-def _context(text: str, published: date | None, province: str | None, document: str | None) -> _Context:
-    home = (lookup_province(province, published) if province else None) or _dateline_province(text)
+def _context(text: str, published: date | None, province: str | None, document: str | None,
+             title: str | None, url: str | None) -> _Context:
+    frame = document_frame(text, title=title, url=url, published=published)
+    home = (lookup_province(province, frame.published) if province else None) or _dateline_province(text)
     places = find_places(text, prefer=home)
     doc_province = home or _main_province(places)
-    reference = published or _reference(text)
-    periods = [_as_of(text, p) for p in find_periods(text, reference)]
+    periods = [_as_of(text, p) for p in find_periods(text, frame.reference)]
     periods = _apply_definitions([p for p in periods if p is not None])
-    return _Context(text, document, published, doc_province, home is not None, places,
-                    [p.start for p in places], periods, [p.start for p in periods], LineIndex(text))
-
-
-def _reference(text: str) -> date | None:
-    """An undated text's year: the one its periods name most, counting `cùng kỳ năm 2023`
-    (a comparison with last year) as a vote for 2024."""
-    years = Counter(p.period.end.year for p in find_periods(text, None) if p.period.grain not in ("day", "span"))
-    years.update(int(y) + 1 for y in _SAME_PERIOD_OF.findall(text))
-    return date(years.most_common(1)[0][0], 12, 31) if years else None
+    return _Context(text, document, frame.published, doc_province, home is not None, frame, places,
+                    [p.start for p in places], Periods.of(periods), LineIndex(text))
 
 
 def _apply_definitions(periods: list[PeriodMatch]) -> list[PeriodMatch]:
@@ -251,7 +247,9 @@ def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, p
         return None
     province, scope, locality = _place(ctx, paragraph, sentence, start)
     planned, estimate = _modality(ctx, sentence, found, clause, start, previous, parent)
-    period = _period(ctx, paragraph, sentence, start, found.rule.indicator, planned)
+    period = figure_period(ctx.text, ctx.periods, ctx.frame, at=start, sentence=(sentence.start, sentence.end),
+                           paragraph=(paragraph.start, paragraph.end), planned=planned,
+                           stock=found.rule.indicator in _STOCKS).period
     on = period.end if period else ctx.published
     code = None
     if province is not None:
@@ -292,7 +290,7 @@ def _modality(ctx: _Context, sentence: Segment, found: Link, clause: str, start:
                    or "trở lên" in sentence.text[q.start:q.end])
     estimate = bool(_ESTIMATE.search(clause))
     since = previous.end if previous is not None else sentence.start
-    own_period = bisect_right(ctx.period_starts, start) > bisect_right(ctx.period_starts, since)
+    own_period = bisect_right(ctx.periods.starts, start) > bisect_right(ctx.periods.starts, since)
     if found.carried and previous is not None and "(" not in found.window and not own_period:
         planned = planned or previous.status == "planned"
         if ";" not in found.window:
@@ -315,40 +313,6 @@ def _is_national(ctx: _Context, window: str, at: int) -> bool:
     national_at = at - len(window) + marks[-1].end()
     i = bisect_right(ctx.place_starts, at)
     return not any(p.kind == "province" and p.start >= national_at for p in ctx.places[max(0, i - 3):i])
-
-
-def _period(ctx: _Context, paragraph: Segment, sentence: Segment, at: int, indicator: str,
-            planned: bool) -> Period | None:
-    """The sentence's period nearest before the number, else after it; else, for a target,
-    the Party term the document speaks of; else the last period stated before it."""
-    i = bisect_right(ctx.period_starts, at)
-    in_sentence = [p for p in ctx.periods[:i] if p.start >= sentence.start]
-    chosen = in_sentence[-1] if in_sentence else None
-    if chosen is not None and chosen.yearless and chosen.period.grain == "year":
-        compared = _COMPARED_WITH_YEAR.search(sentence.text)
-        if compared:  # `năm nay … tăng 8,89% so với năm 2021`: the comparison dates the year
-            year = int(compared.group(1)) + 1
-            return Period(date(year, 1, 1), date(year, 12, 31), "year")
-    if chosen is None:
-        after = [p for p in ctx.periods[i:] if p.start < sentence.end]
-        chosen = after[0] if after else None
-    if chosen is None and planned:
-        chosen = next((p for p in ctx.periods if _TERM.match(ctx.text, p.start)), None)
-    if chosen is None:
-        earlier = [p for p in ctx.periods[:i] if p.period.grain != "span"]
-        later = [p for p in ctx.periods[i:] if p.period.grain != "span"]
-        # a lead that states its period only further down: prefer the year it reports on
-        # (`… ước tính tháng 12/2017, … tình hình kinh tế - xã hội năm 2017`)
-        later = [p for p in later[:3] if p.period.grain == "year"] or later
-        chosen = earlier[-1] if earlier else (later[0] if later else None)
-    if chosen is not None:
-        nxt = ctx.periods.index(chosen) + 1
-        if nxt < len(ctx.periods) and ctx.periods[nxt].definition and ctx.periods[nxt].start - chosen.end < 40:
-            chosen = ctx.periods[nxt]
-    if indicator in _STOCKS:  # a stock is counted on a day: now, or the end of the period reported
-        day = ctx.published if chosen is None or _STOCK_NOW.search(sentence.text) else chosen.period.end
-        return Period(day, day, "day") if day else None
-    return chosen.period if chosen else None
 
 
 def _agency(text: str, start: int, at: int) -> regex.Match | None:

@@ -1,0 +1,175 @@
+"""Which period a figure is about: one precedence, from the number outwards.
+
+1. **sentence** — the period named nearest before the number in its sentence, else the first
+   one after it; `lũy kế` with no period of its own runs from 1 January to the end of the
+   period in force (`tháng 9/2018 … đạt 3.548 tỷ, lũy kế 35.696 tỷ` → January–September);
+   `từ đầu năm đến nay` after a named month ends with that month; `cùng kỳ năm ngoái` as the
+   subject of a clause is the period in force a year earlier;
+2. **target** — a planned figure with no period of its own takes the term the text speaks of;
+3. **paragraph** — the last period stated before it in its paragraph;
+4. **document** — the last period stated before it in the text;
+5. **frame** — the period the title or the lead reports on (`Quý I/2023, thu ngân sách …`);
+6. **later** — a lead that states its period only further down, the year preferred;
+7. **year** — the year the document reports on, inferred from its comparisons and years.
+
+Stocks (members, organisations) are counted on a day: the period's end, or the publication
+date for `hiện có`. Each answer says which step gave it, for the auditor.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from datetime import date
+
+import regex
+
+from pipeline.frame import Frame
+from pipeline.periods import Period, PeriodMatch
+
+_I = regex.IGNORECASE | regex.V1
+_COMPARED_WITH_YEAR = regex.compile(r"so (?:với )?(?:cùng kỳ )?năm (\d{4})", _I)
+_TERM = regex.compile(r"nhiệm kỳ", _I)
+_STOCK_NOW = regex.compile(r"hiện có|hiện nay", _I)
+# `lũy kế hơn 35.696 tỷ đồng`, `lũy kế đạt …`: the year so far, to the end of the period in force
+_CUMULATIVE = regex.compile(r"(?:lũy|luỹ) kế(?: từ đầu năm)?(?: (?:đạt|được|là|thu))?(?: (?:hơn|trên|gần|khoảng))?\s*$", _I)
+_SINCE_NEW_YEAR = regex.compile(r"từ đầu năm", _I)
+# `cùng kỳ năm ngoái tăng trưởng … đạt 6,6%` — the subject, not a basis (`so với cùng kỳ …`)
+_SAME_PERIOD_LAST_YEAR = regex.compile(
+    r"(?<!(?:so|với|hơn|bằng|như)\s+)(?<!\()cùng kỳ (?:năm (?:ngoái|trước)|năm \d{4})(?![^,;.]{0,12}\))[^,;.\d]{0,60}$", _I)
+_CLAUSE = regex.compile(r"[;]|,\s+(?=(?:trong khi|còn|nhưng)\b)", _I)
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    period: Period | None
+    source: str | None  # the precedence step that gave it
+
+
+@dataclass(frozen=True, slots=True)
+class Periods:
+    """A document's period wordings in text order, with their starts for bisecting."""
+
+    matches: list[PeriodMatch]
+    starts: list[int]
+
+    @classmethod
+    def of(cls, matches: list[PeriodMatch]) -> "Periods":
+        return cls(matches, [m.start for m in matches])
+
+
+def figure_period(text: str, periods: Periods, frame: Frame, *, at: int, sentence: tuple[int, int],
+                  paragraph: tuple[int, int], planned: bool = False, stock: bool = False) -> Dated:
+    """The period of the number at `at`; see the module docstring for the order."""
+    dated = _period(text, periods, frame, at, sentence, paragraph, planned)
+    if stock:
+        day = frame.published if dated.period is None or _STOCK_NOW.search(text, sentence[0], sentence[1]) else dated.period.end
+        return Dated(Period(day, day, "day"), dated.source if dated.period else "published") if day else Dated(None, None)
+    return dated
+
+
+def _period(text: str, periods: Periods, frame: Frame, at: int, sentence: tuple[int, int],
+            paragraph: tuple[int, int], planned: bool) -> Dated:
+    matches, starts = periods.matches, periods.starts
+    i = bisect_right(starts, at)
+    lo = bisect_left(starts, sentence[0])
+    in_sentence = matches[lo:i]
+    lead = text[sentence[0]:at]
+    cumulative = _CUMULATIVE.search(lead) is not None
+    if in_sentence:
+        chosen = in_sentence[-1]
+        if chosen.yearless and chosen.period.grain == "year":
+            compared = _COMPARED_WITH_YEAR.search(text, sentence[0], sentence[1])
+            if compared:  # `năm nay … tăng 8,89% so với năm 2021`: the comparison dates the year
+                year = int(compared.group(1)) + 1
+                return Dated(Period(date(year, 1, 1), date(year, 12, 31), "year"), "sentence")
+        if len(in_sentence) > 1 and _SINCE_NEW_YEAR.match(text, chosen.start) and chosen.yearless:
+            named = in_sentence[-2].period  # `tính đến hết tháng 4, … từ đầu năm đến nay`
+            return Dated(Period(date(named.end.year, 1, 1), named.end, "range"), "sentence")
+        period = _defined(matches, chosen).period
+        return Dated(_year_so_far(_shifted(period, lead, chosen.end - sentence[0]), cumulative), "sentence")
+    after = [m for m in matches[i:] if m.start < sentence[1]]
+    in_force = _in_force(matches, starts, frame, at, paragraph)
+    if cumulative and in_force.period is not None and not after:
+        return Dated(_year_so_far(in_force.period, True), "sentence")
+    if after:
+        return Dated(_defined(matches, after[0]).period, "sentence")
+    if planned:
+        term = next((m for m in matches if _TERM.match(text, m.start)), None)
+        if term is not None:
+            return Dated(term.period, "target")
+    if in_force.period is not None:
+        return Dated(_shifted(in_force.period, lead, 0), in_force.source)
+    later = [m for m in matches[i:] if m.period.grain != "span"]
+    # a lead that states its period only further down: prefer the year it reports on
+    later = [m for m in later[:3] if m.period.grain == "year"] or later
+    if later:
+        return Dated(_defined(matches, later[0]).period, "later")
+    if frame.reference is not None and frame.reference_from in ("title", "text"):
+        year = frame.reference.year
+        return Dated(Period(date(year, 1, 1), date(year, 12, 31), "year"), "year")
+    return Dated(None, None)
+
+
+def _in_force(matches: list[PeriodMatch], starts: list[int], frame: Frame, at: int,
+              paragraph: tuple[int, int]) -> Dated:
+    """The period stated before `at` outside its sentence: the paragraph's, the text's, the frame's."""
+    i = bisect_right(starts, at)
+    earlier = [m for m in matches[:i] if m.period.grain != "span"]
+    if earlier:
+        last = _defined(matches, earlier[-1])
+        return Dated(last.period, "paragraph" if last.start >= paragraph[0] else "document")
+    if frame.period is not None:
+        return Dated(frame.period, frame.period_from)
+    return Dated(None, None)
+
+
+def _defined(matches: list[PeriodMatch], chosen: PeriodMatch) -> PeriodMatch:
+    """`tháng 5/2019 (từ 21/4 đến 20/5/2019)`: a definition right after a period wins."""
+    nxt = matches.index(chosen) + 1
+    if nxt < len(matches) and matches[nxt].definition and matches[nxt].start - chosen.end < 40:
+        return matches[nxt]
+    return chosen
+
+
+def _year_so_far(period: Period, cumulative: bool) -> Period:
+    if not cumulative or (period.start.month, period.start.day) == (1, 1):
+        return period
+    return Period(date(period.end.year, 1, 1), period.end, "range")
+
+
+def _shifted(period: Period, lead: str, since: int) -> Period:
+    """`…, trong khi cùng kỳ năm ngoái tăng trưởng … mới đạt 6,6%`: the period in force a year back."""
+    clause_start = max((m.end() for m in _CLAUSE.finditer(lead)), default=0)
+    if _SAME_PERIOD_LAST_YEAR.search(lead, max(clause_start, since)) is None:
+        return period
+    try:
+        return Period(period.start.replace(year=period.start.year - 1),
+                      period.end.replace(year=period.end.year - 1, day=min(period.end.day, 28) if period.end.month == 2 else period.end.day),
+                      period.grain)
+    except ValueError:
+        return period
+
+
+# (text with the number marked «…», published, title, (start, end) or None, step)
+EXAMPLES = [
+    # 1. the sentence names it
+    ("Năm 2021, tỉnh Quảng Nam thu ngân sách đạt «23.773» tỷ đồng.", None, None, ("2021-01-01", "2021-12-31"), "sentence"),
+    ("Tính chung 11 tháng năm 2022, tổng thu ngân sách ước đạt «28.267» tỷ đồng.", None, None, ("2022-01-01", "2022-11-30"), "sentence"),
+    ("Thu ngân sách đạt «5.004» tỷ đồng, tính đến ngày 25/3/2024.", None, None, ("2024-01-01", "2024-03-25"), "sentence"),
+    ("Trong tháng 9/2018, thu ngân sách đạt hơn 3.548 tỷ đồng, lũy kế hơn «35.696» tỷ đồng.", None, None, ("2018-01-01", "2018-09-30"), "sentence"),
+    ("Tháng 10/2021, Cà Mau thu 300 tỷ đồng, lũy kế «3.100» tỷ đồng.", None, None, ("2021-01-01", "2021-10-31"), "sentence"),
+    ("Tính đến hết tháng 4, tổng thu từ đầu năm đến nay ước đạt «27,2» ngàn tỷ đồng.", None, "Thu ngân sách tháng 4-2021", ("2021-01-01", "2021-04-30"), "sentence"),
+    ("Quý I/2024, GRDP tăng 14,2%, trong khi cùng kỳ năm ngoái tăng trưởng mới đạt «6,6»%.", None, None, ("2023-01-01", "2023-03-31"), "sentence"),
+    ("Hết tháng 11/2023, Nghệ An thu ngân sách «18.000» tỷ đồng.", None, None, ("2023-01-01", "2023-11-30"), "sentence"),
+    # 3-4. the paragraph, then the text before it
+    ("6 tháng đầu năm 2023, thu ngân sách đạt 9.000 tỷ đồng. Thu nội địa đạt «7.000» tỷ đồng.", None, None, ("2023-01-01", "2023-06-30"), "paragraph"),
+    ("Quý III/2020 kinh tế phục hồi.\n\nThu nội địa đạt «2.000» tỷ đồng.", None, None, ("2020-07-01", "2020-09-30"), "document"),
+    # 5. the frame: the title's period, when the text has none before the number
+    ("Thu nội địa ước đạt «11.270» tỷ đồng.", None, "Quảng Ninh: Quý I/2023, thu nội địa ước đạt 11.270 tỷ đồng", ("2023-01-01", "2023-03-31"), "title"),
+    ("Thu ngân sách đạt «4.100» tỷ đồng, tăng 12%.", None, "Hà Tĩnh: 6 tháng đầu năm, thu ngân sách tăng 12%", None, None),
+    ("Thu ngân sách đạt «4.100» tỷ đồng, tăng 12% so với cùng kỳ năm 2019.", None, "Hà Tĩnh: 6 tháng đầu năm, thu ngân sách tăng 12%", ("2020-01-01", "2020-06-30"), "title"),
+    # 7. only the year the text points to: `cùng kỳ năm 2023` → the report is on 2024
+    ("Thu ngân sách đạt «9.500» tỷ đồng, tăng 8% so với cùng kỳ năm 2023.", None, None, ("2024-01-01", "2024-12-31"), "year"),
+    # nothing at all: no period rather than a guess
+    ("Thu ngân sách đạt «9.500» tỷ đồng.", None, None, None, None),
+]
