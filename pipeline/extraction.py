@@ -26,7 +26,8 @@ from pipeline.linking import Link, link
 from pipeline.numbers import find_quantities
 from pipeline.periods import Period, PeriodMatch, find_periods
 from pipeline.metadata import find_dateline
-from pipeline.provinces import PlaceMatch, Province, find_places, lookup_district, lookup_province, place_key, provinces
+from pipeline.provinces import (PlaceMatch, Province, find_places, lookup_district, lookup_province, place_key,
+                                provinces, unit_at)
 from pipeline.segments import LineIndex, Segment, paragraphs, sentences
 
 _I = regex.IGNORECASE | regex.V1
@@ -250,11 +251,9 @@ def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, p
     period = figure_period(ctx.text, ctx.periods, ctx.frame, at=start, sentence=(sentence.start, sentence.end),
                            paragraph=(paragraph.start, paragraph.end), planned=planned,
                            stock=found.rule.indicator in _STOCKS).period
-    on = period.end if period else ctx.published
-    code = None
-    if province is not None:
-        in_era = lookup_province(province.name, on) if on else province
-        code = (in_era or province).code
+    unit = province and unit_at(ctx.places, province, start, published=ctx.published,
+                                period_end=period.end if period else None)
+    code, era = (unit.code, unit.era) if unit else (None, None)
     return Figure(
         indicator=found.rule.indicator,
         value=found.value,
@@ -266,6 +265,7 @@ def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, p
         rule=found.rule.id,
         province=province.name if province else None,
         province_code=code,
+        province_era=era,
         scope=scope,
         locality=locality,
         period_start=period.start if period else None,

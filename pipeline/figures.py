@@ -29,6 +29,7 @@ class Figure:
     rule: str
     province: str | None = None
     province_code: str | None = None
+    province_era: str | None = None  # "2008" or "2025": codes were reused across the 2025 merger
     scope: str = "province"
     locality: str | None = None
     period_start: date | None = None
@@ -62,6 +63,7 @@ class Figure:
             "unit": self.unit,
             "province": self.province,
             "province_code": self.province_code,
+            "province_era": self.province_era,
             "scope": self.scope,
             "locality": self.locality,
             "period_start": self.period_start.isoformat() if self.period_start else None,

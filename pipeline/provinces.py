@@ -4,13 +4,17 @@ Reference data lives in seeds/provinces.csv and seeds/districts.csv (built once 
 scripts/build_places.py). Codes were reused across the merger (82 was Tiền Giang, is now
 Đồng Tháp), so a province is keyed by (code, era): era "2008" for the 63 units in force
 2008-08-01…2025-06-30, "2025" for the 34 from 2025-07-01. Districts are the pre-2025 ones.
+
+A unit is a name in an era, never a number: `resolve_unit` picks the era from what the text
+says next to the name (`Phú Thọ (mới)`, `Yên Bái cũ`), then from the eras the name exists in,
+then from the dates, and only then takes that unit's code.
 """
 from __future__ import annotations
 
 import csv
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -18,7 +22,8 @@ from pathlib import Path
 import regex
 
 _SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-_MERGER = date(2025, 7, 1)
+MERGER = date(2025, 7, 1)
+NEW, OLD = "new", "old"
 _CITY = "thành phố"
 
 
@@ -32,6 +37,7 @@ class Province:
     kind: str
     successor_code: str | None
     aliases: tuple[str, ...]
+    partial_successor_codes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,13 +53,18 @@ class District:
 
 @dataclass(frozen=True, slots=True)
 class PlaceMatch:
-    """A place named in a text; the span covers a leading "tỉnh "/"huyện "/"TP. " too."""
+    """A place named in a text; the span covers a leading "tỉnh "/"huyện "/"TP. " too.
+
+    `marker` is what the text writes right after a province's name: NEW for `(mới)`, `sau sáp
+    nhập`…, OLD for `(cũ)`, `trước sáp nhập`…, else None; `province` is already in its era.
+    """
 
     start: int
     end: int
     kind: str
     province: Province
     district: District | None
+    marker: str | None = None
 
 
 def _fold_char(char: str) -> str:
@@ -151,7 +162,8 @@ class _Places:
         with (_SEEDS / "provinces.csv").open(encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):
                 yield Province(row["code"], row["era"], row["name"], row["kind"],
-                               row["successor_code"] or None, _split(row["aliases"]))
+                               row["successor_code"] or None, _split(row["aliases"]),
+                               _split(row.get("partial_successor_codes") or ""))
 
     @staticmethod
     def _read_districts():
@@ -228,7 +240,7 @@ def _places() -> _Places:
 
 
 def _era(on: date | None) -> str:
-    return "2025" if on is not None and on >= _MERGER else "2008"
+    return "2025" if on is not None and on >= MERGER else "2008"
 
 
 def _pick_province(candidates: list[Province], on: date | None) -> Province | None:
@@ -297,6 +309,52 @@ def successor(province: Province) -> Province | None:
     return _places().by_code.get((province.successor_code, "2025"))
 
 
+# What a text writes right after a province's name to say which unit it means. A bare "mới"
+# is also the adverb "only" (`Lào Cai mới đạt 40%`): a marker only before a pause.
+_NEW_MARK = regex.compile(
+    r"[ \t]*(?:\([ \t]*)?(?:mới(?=[ \t]*(?:[),.;:(\n]|$|sau\b|gồm\b))|sau (?:khi )?(?:sáp nhập|hợp nhất))(?!\w)",
+    regex.I)
+_OLD_MARK = regex.compile(r"[ \t]*(?:\([ \t]*)?(?:cũ|trước (?:khi )?(?:sáp nhập|hợp nhất))(?!\w)", regex.I)
+_MARKED_ERA = {NEW: "2025", OLD: "2008"}
+
+
+def marker_after(text: str, end: int) -> str | None:
+    """NEW or OLD when the text right after `end` says which side of the merger it means."""
+    if _NEW_MARK.match(text, end):
+        return NEW
+    if _OLD_MARK.match(text, end):
+        return OLD
+    return None
+
+
+def dated_era(published: date | None, period_end: date | None) -> str:
+    """The era a text dated so speaks in: 2025 only when everything known is on or after
+    1 July 2025 (a 2025 plan published in 2024 is the old unit's); undated, 2008."""
+    known = [d for d in (published, period_end) if d is not None]
+    return "2025" if known and all(d >= MERGER for d in known) else "2008"
+
+
+def resolve_unit(name: str, *, marker: str | None = None, published: date | None = None,
+                 period_end: date | None = None) -> Province | None:
+    """The unit a name means, and so its code and era: the era its marker says, else the only
+    era that has the name (Yên Bái after the merger is still Yên Bái, era 2008), else the era
+    of the dates. Never a code looked up by number across eras."""
+    index = _places().province_keys
+    candidates = next((index[k] for k in _stripped_keys(place_key(name)) if k in index), None)
+    if not candidates:
+        return None
+    era = _MARKED_ERA.get(marker) or dated_era(published, period_end)
+    return next((p for p in candidates if p.era == era), candidates[0])
+
+
+def unit_at(places: list[PlaceMatch], province: Province, at: int, *, published: date | None,
+            period_end: date | None) -> Province:
+    """The unit a figure at offset `at` about `province` is filed under: the province's name
+    resolved with the marker of its last mention before `at`."""
+    marker = next((m.marker for m in reversed(places) if m.end <= at and m.province == province), None)
+    return resolve_unit(province.name, marker=marker, published=published, period_end=period_end) or province
+
+
 def find_places(text: str, prefer: Province | None = None, on: date | None = None) -> list[PlaceMatch]:
     """Places named in NFC running text, in order, non-overlapping, the longest name winning.
 
@@ -305,8 +363,8 @@ def find_places(text: str, prefer: Province | None = None, on: date | None = Non
     "thị xã", "quận", "thành phố", "TP.", "Báo") case and accents may be off. Districts are
     found only after a prefix; "thành phố"/"TP." before a centrally-run city names the
     province. A district name shared by several provinces ("Châu Thành") goes to `prefer`'s
-    district when it has one, else to the lowest code. `on` picks the era of the provinces
-    returned, as in lookup_province.
+    district when it has one, else to the lowest code. A marker after a province's name
+    (`Phú Thọ (mới)`, `Yên Bái cũ`) picks its era; else `on` does, as in lookup_province.
     """
     places = _places()
     folded = text.translate(_FOLD)
@@ -314,6 +372,9 @@ def find_places(text: str, prefer: Province | None = None, on: date | None = Non
     position = 0
     while (found := places.pattern.search(folded, position)) is not None:
         match = _resolve(places, text, found, prefer, on)
+        if match is not None and match.kind == "province" and (marker := marker_after(text, match.end)):
+            match = replace(match, marker=marker, province=_in_era(
+                places.province_keys.get(place_key(found.group("name")), []), match.province, _MARKED_ERA[marker]))
         if match is not None:
             matches.append(match)
             position = found.end()
@@ -322,6 +383,10 @@ def find_places(text: str, prefer: Province | None = None, on: date | None = Non
         else:
             position = found.end()
     return matches
+
+
+def _in_era(candidates: list[Province], chosen: Province, era: str) -> Province:
+    return chosen if chosen.era == era else next((p for p in candidates if p.era == era), chosen)
 
 
 def _resolve(places: _Places, text: str, found: re.Match, prefer: Province | None,
