@@ -10,7 +10,9 @@
 4. **document** — the last period stated before it in the text;
 5. **frame** — the period the title or the lead reports on (`Quý I/2023, thu ngân sách …`);
 6. **later** — a lead that states its period only further down, the year preferred;
-7. **year** — the year the document reports on, inferred from its comparisons and years.
+7. **year** — the year the document reports on, inferred from its comparisons and years, when
+   the paragraph compares with a whole year (`so với năm 2021`); `so với cùng kỳ` may be any
+   part of a year, so it dates nothing by itself.
 
 Stocks (members, organisations) are counted on a day: the period's end, or the publication
 date for `hiện có`. Each answer says which step gave it, for the auditor.
@@ -18,13 +20,13 @@ date for `hiện có`. Each answer says which step gave it, for the auditor.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import regex
 
 from pipeline.frame import Frame
-from pipeline.periods import Period, PeriodMatch
+from pipeline.periods import Period, PeriodMatch, find_periods
 
 _I = regex.IGNORECASE | regex.V1
 _COMPARED_WITH_YEAR = regex.compile(r"so (?:với )?(?:cùng kỳ )?năm (\d{4})", _I)
@@ -36,6 +38,13 @@ _SINCE_NEW_YEAR = regex.compile(r"từ đầu năm", _I)
 # `cùng kỳ năm ngoái tăng trưởng … đạt 6,6%` — the subject, not a basis (`so với cùng kỳ …`)
 _SAME_PERIOD_LAST_YEAR = regex.compile(
     r"(?<!(?:so|với|hơn|bằng|như)\s+)(?<!\()cùng kỳ (?:năm (?:ngoái|trước)|năm \d{4})(?![^,;.]{0,12}\))[^,;.\d]{0,60}$", _I)
+_AS_OF_DAY = regex.compile(r"(?:tính )?đến (?:hết )?(?:ngày )?$", _I)
+_TARGET_OF = regex.compile(r"chỉ tiêu (?:đề ra |được giao )?(?:trong |của )?$", _I)
+# `Quy hoạch tỉnh giai đoạn 2021 - 2030`: a span inside a document's name is not a report period
+_TITLE_OF = regex.compile(r"(?:quy hoạch|chiến lược|nghị quyết|đề án|chương trình)[^,.;()]{0,40}$", _I)
+_MID_MONTH = regex.compile(r"đến giữa (?:tháng )?$", _I)
+# `tăng 18,4% so với năm 2021`: a whole year compared with a whole year (not `cùng kỳ`)
+_WHOLE_YEAR_BASIS = regex.compile(r"so (?:với )?năm (?:\d{4}|trước|ngoái)", _I)
 _CLAUSE = regex.compile(r"[;]|,\s+(?=(?:trong khi|còn|nhưng)\b)", _I)
 
 
@@ -55,6 +64,48 @@ class Periods:
     @classmethod
     def of(cls, matches: list[PeriodMatch]) -> "Periods":
         return cls(matches, [m.start for m in matches])
+
+
+def document_periods(text: str, reference: date | None) -> Periods:
+    """The report periods of a text: its wordings, `tính đến ngày …` read as the year so far,
+    and the text's own definitions applied."""
+    found = (_as_of(text, m) for m in find_periods(text, reference))
+    return Periods.of(_apply_definitions([m for m in found if m is not None]))
+
+
+def _apply_definitions(periods: list[PeriodMatch]) -> list[PeriodMatch]:
+    """`tháng 5/2019 (từ 21/4 đến 20/5/2019)`: the text's own definition wins, there and at
+    every later mention of the same period."""
+    defined: dict[Period, Period] = {}
+    out = []
+    for match in periods:
+        if match.definition and out:
+            defined[out[-1].period] = match.period
+            out[-1] = replace(out[-1], period=match.period)
+            continue
+        if match.period in defined:
+            match = replace(match, period=defined[match.period])
+        out.append(match)
+    return out
+
+
+def _as_of(text: str, match: PeriodMatch) -> PeriodMatch | None:
+    """`tính đến ngày 15/12/2023` is the year to that day; `đến giữa tháng 12/2022` the year to
+    the 15th. Other single dates (document dates, bylines) are not report periods."""
+    lead = text[max(0, match.start - 30):match.start]
+    period = match.period
+    if _TARGET_OF.search(lead) or (period.grain == "span" and _TITLE_OF.search(lead)):
+        return None
+    if _MID_MONTH.search(lead) and period.grain == "month":
+        end = period.start.replace(day=15)
+    elif period.grain == "day" and _AS_OF_DAY.search(lead):
+        end = period.end
+    elif period.grain == "day":
+        return None
+    else:
+        return match
+    return replace(match, period=Period(date(end.year, 1, 1), end, "range"))
+
 
 
 def figure_period(text: str, periods: Periods, frame: Frame, *, at: int, sentence: tuple[int, int],
@@ -104,7 +155,8 @@ def _period(text: str, periods: Periods, frame: Frame, at: int, sentence: tuple[
     later = [m for m in later[:3] if m.period.grain == "year"] or later
     if later:
         return Dated(_defined(matches, later[0]).period, "later")
-    if frame.reference is not None and frame.reference_from in ("title", "text"):
+    if (frame.reference is not None and frame.reference_from in ("title", "text")
+            and _WHOLE_YEAR_BASIS.search(text, paragraph[0], paragraph[1])):
         year = frame.reference.year
         return Dated(Period(date(year, 1, 1), date(year, 12, 31), "year"), "year")
     return Dated(None, None)
@@ -169,7 +221,10 @@ EXAMPLES = [
     ("Thu ngân sách đạt «4.100» tỷ đồng, tăng 12%.", None, "Hà Tĩnh: 6 tháng đầu năm, thu ngân sách tăng 12%", None, None),
     ("Thu ngân sách đạt «4.100» tỷ đồng, tăng 12% so với cùng kỳ năm 2019.", None, "Hà Tĩnh: 6 tháng đầu năm, thu ngân sách tăng 12%", ("2020-01-01", "2020-06-30"), "title"),
     # 7. only the year the text points to: `cùng kỳ năm 2023` → the report is on 2024
-    ("Thu ngân sách đạt «9.500» tỷ đồng, tăng 8% so với cùng kỳ năm 2023.", None, None, ("2024-01-01", "2024-12-31"), "year"),
+    ("Thu ngân sách đạt «9.500» tỷ đồng, tăng 8% so với năm 2023.", None, None, ("2024-01-01", "2024-12-31"), "year"),
+    ("Thu ngân sách huyện ước đạt «285» tỷ đồng, tăng 18,4% so với năm trước. Năm 2021 huyện thu 240 tỷ đồng.", None, None, ("2021-01-01", "2021-12-31"), "lead"),
+    ("Thu nhập bình quân ước đạt «55,3» triệu đồng.\n\nSo với năm 2021, các chỉ tiêu đều tăng.", None, None, None, None),
+    ("Thu ngân sách đạt «9.500» tỷ đồng, tăng 8% so với cùng kỳ năm 2023.", None, None, None, None),
     # nothing at all: no period rather than a guess
     ("Thu ngân sách đạt «9.500» tỷ đồng.", None, None, None, None),
 ]

@@ -17,6 +17,7 @@ class Document:
     published: date | None = None
     province: str | None = None
     encoding: str | None = None
+    ocr: bool = False  # the text came from OCR of a scanned PDF: its figures are flagged `ocr`
 
     @property
     def sha256(self) -> str:

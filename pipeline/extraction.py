@@ -17,14 +17,13 @@ from pathlib import Path
 import regex
 
 from pipeline.checks import check
-from pipeline.dating import Periods, figure_period
+from pipeline.dating import Periods, document_periods, figure_period
 from pipeline.frame import Frame, document_frame
 from pipeline.documents import Document
 from pipeline.figures import Figure
 from pipeline.indicators import indicator_unit
 from pipeline.linking import Link, link
 from pipeline.numbers import find_quantities
-from pipeline.periods import Period, PeriodMatch, find_periods
 from pipeline.metadata import find_dateline
 from pipeline.provinces import (PlaceMatch, Province, find_places, lookup_district, lookup_province, place_key,
                                 provinces, unit_at)
@@ -42,10 +41,6 @@ _CLAUSE_BREAK = regex.compile(r"[,;:]|\svà\s")
 _ESTIMATE = regex.compile(r"(?<!\w)(?:dự ước|ước tính|ước đạt|ước)(?!\w)", _I)
 _NATIONAL = regex.compile(r"cả nước|toàn quốc|\bGDP\b|tổng sản phẩm trong nước", _I)
 _PROVINCE_MARK = regex.compile(r"Tỉnh ủy|Tỉnh uỷ|toàn tỉnh|cấp tỉnh|(?:UBND|HĐND|Đảng bộ|Ban Chấp hành Đảng bộ) tỉnh|của tỉnh", _I)
-_AS_OF_DAY = regex.compile(r"(?:tính )?đến (?:hết )?(?:ngày )?$", _I)
-_TARGET_OF = regex.compile(r"chỉ tiêu (?:đề ra |được giao )?(?:trong |của )?$", _I)
-# `Quy hoạch tỉnh giai đoạn 2021 - 2030`: a span inside a document's name is not a report period
-_TITLE_OF = regex.compile(r"(?:quy hoạch|chiến lược|nghị quyết|đề án|chương trình)[^,.;()]{0,40}$", _I)
 # An agency as the subject of its clause: `Trung tâm Phục vụ hành chính công tỉnh đã tiếp
 # nhận …`, `…, Sở Tư pháp 2,12 ngàn HS`; not a source (`Theo Sở Tài chính, …`).
 _AGENCY = regex.compile(
@@ -54,7 +49,6 @@ _AGENCY = regex.compile(
     r"|Sở \p{Lu}\p{L}*(?: (?!cho|toàn|đã|theo|báo)\p{L}+){0,6}?(?=\s+(?:\d|đã|tiếp nhận|kết|giải quyết|có|với))"
     r"|(?:Đảng bộ )?(?:Công an|Quân sự|Bộ đội Biên phòng|Bộ Chỉ huy Quân sự) tỉnh"
     r"|Ban Tiếp công dân(?: tỉnh)?)", regex.V1)
-_MID_MONTH = regex.compile(r"đến giữa (?:tháng )?$", _I)
 # A slash means part of a total only for these; elsewhere `866 lượt/964 lượt người` is visits
 # over persons and `8.793/6.500` achieved over target.
 _PART_OF_TOTAL = frozenset({"complaints_resolved", "inspections_completed", "admin_dossiers_on_time",
@@ -173,44 +167,9 @@ def _context(text: str, published: date | None, province: str | None, document: 
     home = (lookup_province(province, frame.published) if province else None) or _dateline_province(text)
     places = find_places(text, prefer=home)
     doc_province = home or _main_province(places)
-    periods = [_as_of(text, p) for p in find_periods(text, frame.reference)]
-    periods = _apply_definitions([p for p in periods if p is not None])
+    periods = document_periods(text, frame.reference)
     return _Context(text, document, frame.published, doc_province, home is not None, frame, places,
-                    [p.start for p in places], Periods.of(periods), LineIndex(text))
-
-
-def _apply_definitions(periods: list[PeriodMatch]) -> list[PeriodMatch]:
-    """`tháng 5/2019 (từ 21/4 đến 20/5/2019)`: the text's own definition wins, there and at
-    every later mention of the same period."""
-    defined: dict[Period, Period] = {}
-    out = []
-    for match in periods:
-        if match.definition and out:
-            defined[out[-1].period] = match.period
-            out[-1] = replace(out[-1], period=match.period)
-            continue
-        if match.period in defined:
-            match = replace(match, period=defined[match.period])
-        out.append(match)
-    return out
-
-
-def _as_of(text: str, match: PeriodMatch) -> PeriodMatch | None:
-    """`tính đến ngày 15/12/2023` is the year to that day; `đến giữa tháng 12/2022` the year to
-    the 15th. Other single dates (document dates, bylines) are not report periods."""
-    lead = text[max(0, match.start - 30):match.start]
-    period = match.period
-    if _TARGET_OF.search(lead) or (period.grain == "span" and _TITLE_OF.search(lead)):
-        return None
-    if _MID_MONTH.search(lead) and period.grain == "month":
-        end = period.start.replace(day=15)
-    elif period.grain == "day" and _AS_OF_DAY.search(lead):
-        end = period.end
-    elif period.grain == "day":
-        return None
-    else:
-        return match
-    return replace(match, period=Period(date(end.year, 1, 1), end, "range"))
+                    [p.start for p in places], periods, LineIndex(text))
 
 
 def _dateline_province(text: str) -> Province | None:

@@ -9,7 +9,8 @@ frame gathers the evidence a figure falls back on when its own sentence is silen
   publication date, else the end of the reporting frame, else 31 December of the year the text
   reports on: the title's year, else the year its comparisons point to (`cùng kỳ năm 2023` → the
   report is about 2024) and the years it names, the latest winning a tie;
-- **period**: the reporting frame — the period the title names, else the one the lead names;
+- **period**: the reporting frame — the period the title names, else the latest one the lead
+  names;
 - **outlet**: the URL's host, for the record.
 """
 from __future__ import annotations
@@ -106,8 +107,8 @@ def _reporting_period(text: str, title: str | None, anchor: date | None) -> tupl
         if not part:
             continue
         found = [p.period for p in find_periods(part, anchor) if p.period.grain not in ("span", "day")]
-        if found:
-            return found[0], source
+        if found:  # a title names one period; a lead that names several reports on the latest
+            return (found[0] if source == "title" else max(found, key=lambda p: p.end)), source
     return None, None
 
 

@@ -156,3 +156,40 @@ def detect(data: bytes) -> Guess | None:
     best, runner_up, *_ = guesses(data)
     clear = best.score >= MIN_SCORE and best.score - runner_up.score >= MIN_MARGIN
     return best if clear and best.words >= MIN_WORDS else None
+
+
+def decode_glyphs(encoding: str, glyphs: list[str]) -> list[str]:
+    """Decode a run of characters drawn in a legacy font (PDF glyphs, Word runs) one glyph each.
+
+    The result has one string per glyph, so it can be written back onto the glyphs it came
+    from; a VNI letter made of two glyphs lands on the first and leaves the second empty.
+    """
+    if encoding == "tcvn3":
+        return [_TCVN3_DECODE.get(_cp1252_byte(g), g) if len(g) == 1 else g for g in glyphs]
+    decoded, i = [], 0
+    while i < len(glyphs):
+        pair = "".join(glyphs[i:i + 2])
+        if len(glyphs[i:i + 2]) == 2 and pair in VNI:
+            decoded += [VNI[pair], ""]
+            i += 2
+            continue
+        decoded.append(VNI.get(glyphs[i], glyphs[i]))
+        i += 1
+    return decoded
+
+
+def _cp1252_byte(char: str) -> int:
+    try:
+        return char.encode("cp1252")[0]
+    except UnicodeEncodeError:
+        return -1
+
+
+def font_encoding(font_name: str | None) -> str | None:
+    """The legacy encoding a font name implies: `.VnTime`/`.VnArial` → TCVN3, `VNI-Times` → VNI."""
+    name = (font_name or "").split("+", 1)[-1].lower()
+    if name.startswith((".vn", "vn3")) or "vntime" in name or "vnarial" in name:
+        return "tcvn3"
+    if name.startswith("vni") or "vni-" in name:
+        return "vni"
+    return None

@@ -325,7 +325,9 @@ _PATTERNS: tuple[tuple[regex.Pattern, Callable], ...] = tuple(
          _h_rel_quarter),
         (rf"(?<!\w)nửa\s+(?P<h>đầu|cuối|sau)\s+năm(?:\s+(?P<y>{_YEAR})|\s+(?P<rel>{_REL_WORDS}))?",
          _h_half),
-        (rf"""(?<=(?<![\w.,/])(?P<lead>(?:(?:lũy|luỹ)\s+kế\s+(?P<lk>))?(?P<n>\d{{1,2}}|{_COUNT_WORD})\s+))
+        (rf"""(?<=(?<![\w.,/])(?P<lead>(?:(?:(?:lũy|luỹ)\s+kế|(?:tính\s+)?chung|cộng\s+dồn)\s+(?P<lk>)
+                                         |(?<=(?:^|[.;:(\n])\s*)(?P<cs>))?
+                                      (?P<n>\d{{1,2}}|{_COUNT_WORD})\s+))
             tháng
             (?: \s+(?P<pos>đầu|cuối)\s+năm(?:\s+(?P<y>{_YEAR})|\s+(?P<rel>nay|trước|ngoái)(?!\w))?
               | \s+(?:của\s+)?năm\s+(?P<y>{_YEAR})
@@ -333,9 +335,10 @@ _PATTERNS: tuple[tuple[regex.Pattern, Callable], ...] = tuple(
               | \s+(?P<y>{_YEAR})
               | \s+(?:vừa\s+)?qua(?!\w) | \s+vừa\s+rồi(?!\w)
               | (?=\s+của\s+(?:tỉnh|thành\s+phố|toàn\s+tỉnh|huyện|thị\s+xã)(?!\w))
-              | (?(lk)|(?!)) )""", _h_n_months),
+              | (?(lk)|(?!))
+              | (?(cs)(?=\s*,|\s+(?:ước\s+)?(?:tăng|giảm|đạt|thu|chi)(?!\w))|(?!)) )""", _h_n_months),
         (rf"(?<=(?<!\w)(?P<lead>(?:tính|lũy\s+kế|luỹ\s+kế)\s+đến\s+(?:hết\s+|cuối\s+)?"
-         rf"|đến\s+(?:hết|cuối)\s+))tháng\s+{_MONTH}{_YEAR_TAIL}", _h_up_to_month),
+         rf"|(?:đến\s+|tính\s+)?(?:hết|cuối)\s+))tháng\s+{_MONTH}{_YEAR_TAIL}", _h_up_to_month),
         (rf"(?<![\w/.,])(?P<d>\d{{1,2}})(?P<s>[/.\-])(?P<m>\d{{1,2}})(?P=s)(?P<y>{_YEAR})(?![/\-]\d)",
          _h_day),
         (rf"(?<!\w)(?P<pre>ngày)\s+(?:(?:mồng|mùng)\s+)?(?P<d>\d{{1,2}})(?P<s>[/.\-])(?P<m>\d{{1,2}})"

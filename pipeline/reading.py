@@ -1,14 +1,22 @@
-"""Paths and manifests in, Document records out: decoding, HTML extraction, metadata.
+"""Paths and manifests in, Document records out: confinement, decoding, HTML, PDF, DOCX.
 
 The text is normalized here, once (NFC, `\\n` line ends): every figure offset downstream
 indexes exactly this string. A file that cannot be read becomes a DocumentError naming
-it, and iteration goes on with the next one.
+it, and iteration goes on with the next one. Nothing is skipped in silence: a manifest
+path outside the manifest's folder, a symbolic link out of a walked folder, a FIFO or
+device, a file over the size limit each become a DocumentError.
+
+Identity: a document is its resolved path relative to its input root. A folder given on
+the command line is the root's child (`seeds/001.txt` however `seeds` was spelled); a
+file given alone is named with its folder (`seeds/001.txt`); a manifest's root is its
+own folder (`docs/001.txt`). The manifest's `url` is stored, not used as identity.
 """
 from __future__ import annotations
 
 import codecs
 import json
 import os
+import stat
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -18,13 +26,14 @@ from pathlib import Path
 import regex
 import trafilatura
 
-from pipeline import legacy_encodings
+from pipeline import legacy_encodings, report_files
 from pipeline.documents import Document, DocumentError
 from pipeline.metadata import find_published, find_title
 from pipeline.provinces import lookup_province
 
 HTML_SUFFIXES = (".html", ".htm")
-SUFFIXES = (".txt", *HTML_SUFFIXES)
+SUFFIXES = (".txt", *HTML_SUFFIXES, ".pdf", ".docx")
+DEFAULT_MAX_BYTES = 20_000_000
 
 _LINE_END = regex.compile(r"\r\n?")
 _META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", regex.IGNORECASE)
@@ -39,11 +48,13 @@ _BOMS = tuple(bom for bom, _, _ in _UNICODE_MARKS)
 
 @dataclass(frozen=True, slots=True)
 class ManifestEntry:
-    """One manifest line; `path` is as written, `file` resolved against the manifest's folder."""
+    """One manifest line; `path` is as written, `file` resolved against the manifest's folder,
+    `identity` the document's name (its resolved path relative to that folder)."""
 
     path: str
     file: Path
     line: int
+    identity: str = ""
     url: str | None = None
     title: str | None = None
     published: date | None = None

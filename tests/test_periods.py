@@ -51,6 +51,13 @@ MUST_PARSE = [
     ("tính đến tháng 8/2022", R, "2022-01-01", "2022-08-31", "months"),
     ("Tính đến hết tháng 11/2022", R, "2022-01-01", "2022-11-30", "months"),
     ("lũy kế đến hết tháng 8", D("2023-09-05"), "2023-01-01", "2023-08-31", "months"),
+    # the year so far, however it is worded
+    ("Tính chung 11 tháng", D("2022-12-02"), "2022-01-01", "2022-11-30", "months"),
+    ("tính chung 9 tháng", D("2024-10-05"), "2024-01-01", "2024-09-30", "months"),
+    ("Cộng dồn 5 tháng", D("2019-06-10"), "2019-01-01", "2019-05-31", "months"),
+    ("Hết tháng 11/2023", R, "2023-01-01", "2023-11-30", "months"),
+    ("hết tháng 6 năm 2020", R, "2020-01-01", "2020-06-30", "half"),
+    ("cuối tháng 9/2021", R, "2021-01-01", "2021-09-30", "months"),
     ("từ đầu năm đến nay", R, "2023-01-01", "2023-03-03", "range"),
     ("Tính từ đầu năm đến nay", D("2023-12-07"), "2023-01-01", "2023-12-07", "range"),
     # halves
@@ -250,6 +257,13 @@ FIND = [
      [("tháng 6", "2023-06-01", "2023-06-30", True, False)]),
     ("tăng 7,06% so cùng kỳ năm trước. GRDP (giá so sánh năm 2010) ước đạt", R, []),
     ("Những năm qua, Tỉnh ủy mỗi tháng 2 lần kiểm tra", R, []),
+    # N months opening a clause is the first N months; a duration inside a clause is not
+    ("Tính đến hết tháng 9. 9 tháng, thu ngân sách đạt", R,
+     [("Tính đến hết tháng 9", "2022-01-01", "2022-09-30", True, False),
+      ("9 tháng", "2022-01-01", "2022-09-30", True, False)]),
+    ("quý III tăng 9,09% (6 tháng tăng 11,29%)", D("2024-10-02"),
+     [("quý III", "2024-07-01", "2024-09-30", True, False), ("6 tháng", "2024-01-01", "2024-06-30", True, False)]),
+    ("Đoàn làm việc trong 3 tháng, 6 tháng sau mới kết luận", R, []),
     ("tăng 5% so với cùng kỳ; 16/20 cuộc; 149 đơn/158 đơn; 31/63 tỉnh", R, []),
 ]
 

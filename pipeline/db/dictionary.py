@@ -185,6 +185,55 @@ ENTRIES: dict[str, Entry] = {
             "description": "What it holds.",
         },
     ),
+    "review_users": Entry(
+        "table",
+        "People who may open the review app (`solieu review user add`): reviewers record "
+        "verdicts, viewers only read.",
+        {
+            "name": "Login name.",
+            "role": "reviewer (may record verdicts) or viewer (read only).",
+            "password_hash": "Salted scrypt hash: scrypt$n$r$p$salt$hash (hex); never the password.",
+            "created_at": "When the user was added (UTC).",
+        },
+    ),
+    "reviews": Entry(
+        "table",
+        "Auditors' verdicts on figures, append-only (triggers refuse UPDATE and DELETE). Each "
+        "keeps the evidence it judged, so it can be re-attached after the figure is reloaded.",
+        {
+            "id": "Surrogate key; a later review of the same figure has a larger id and wins.",
+            "reviewer": "Who recorded it (review_users.name).",
+            "reviewed_at": "When (UTC).",
+            "verdict": "approve, reject (note gives the reason) or correct (corrected_* columns).",
+            "note": "The reviewer's reason or remark.",
+            "corrected_value": "For a correction: the right value, in base units.",
+            "corrected_period_start": "For a correction: the right first day of the period.",
+            "corrected_period_end": "For a correction: the right last day of the period.",
+            "corrected_province": "For a correction: the right province (canonical name).",
+            "corrected_province_code": "Official code of corrected_province.",
+            "figure_key": "figures.key of the judged figure.",
+            "document_path": "Path of the document the figure was read from.",
+            "document_sha256": "SHA-256 of that document's text when it was judged.",
+            "indicator": "Indicator of the judged figure.",
+            "value": "Value of the judged figure, as extracted.",
+            "quote": "Source sentence of the judged figure, verbatim.",
+            "start_offset": "Offset of the number in the text that was judged.",
+            "end_offset": "Offset just after the number in the text that was judged.",
+            "number_text": "The characters text[start_offset:end_offset] that were judged.",
+        },
+    ),
+    "review_links": Entry(
+        "table",
+        "Where each review stands after the latest load: which figure it is attached to and how.",
+        {
+            "review_id": "The review (reviews.id).",
+            "figure_id": "The figure it is attached to now (figures.id); NULL when orphaned.",
+            "attachment": "exact (same figure), carried (same quote and value, the text moved), "
+            "stale (the figure changed: needs re-review) or orphaned (gone).",
+            "run_id": "The run that last re-attached it; NULL when set by the review itself.",
+            "checked_at": "When the attachment was last decided (UTC).",
+        },
+    ),
     "published_figures": Entry(
         "view",
         "Every figure of a completed run (or of an interrupted run a later run completed), "
@@ -220,9 +269,14 @@ ENTRIES: dict[str, Entry] = {
             "indicator_name_en": "English name of the indicator.",
             **_PERIOD,
             **_QUALIFIERS,
-            "candidates": "How many published figures compete for this row.",
+            "candidates": "How many published figures compete for this row (rejected ones do not).",
             "figure_id": "The chosen figure (figures.id).",
             **_SOURCE,
+            "review": "The auditors' verdict on the chosen figure: corrected (value, period or "
+            "province are the reviewer's), approved, or NULL when unreviewed. Rejected figures "
+            "are never chosen; a corrected figure beats any other, then an approved one.",
+            "extracted_value": "The value as extracted, before any correction.",
+            "review_id": "The review behind the verdict (reviews.id), NULL when unreviewed.",
         },
     ),
     "value_conflicts": Entry(
@@ -258,6 +312,25 @@ ENTRIES: dict[str, Entry] = {
             "budget_expenditure_local": "Local budget expenditure, VND.",
             "income_per_capita": "Average income, VND per person per year.",
             "poverty_rate": "Share of poor households, percent.",
+        },
+    ),
+    "figure_reviews": Entry(
+        "view",
+        "Each reviewed figure's standing verdict: its latest attached review.",
+        {
+            "figure_id": "The figure (figures.id).",
+            "review_id": "Its latest review (reviews.id).",
+            "verdict": "approve, reject or correct.",
+            "attachment": "exact or carried: the verdict holds; stale: the figure changed since, "
+            "needs re-review.",
+            "reviewer": "Who recorded the verdict.",
+            "reviewed_at": "When (UTC).",
+            "note": "The reviewer's reason or remark.",
+            "corrected_value": "For a correction: the right value.",
+            "corrected_period_start": "For a correction: the right first day of the period.",
+            "corrected_period_end": "For a correction: the right last day of the period.",
+            "corrected_province": "For a correction: the right province.",
+            "corrected_province_code": "Official code of corrected_province.",
         },
     ),
 }

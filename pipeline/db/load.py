@@ -29,6 +29,7 @@ from pipeline.db.models import (ERAS, DocumentErrorRow, DocumentRow, FigureRow, 
                                 ProvinceRow, RunRow)
 from pipeline.documents import Document, DocumentError
 from pipeline.figures import Figure
+from pipeline.review.attach import reattach
 
 Extract = Callable[[Document], list[Figure]]
 
@@ -162,6 +163,7 @@ class _Run:
                 document_id = self._write_document(conn, stored, row, kind)
                 diff = _Diff.of(_existing(conn, stored), rows)
                 self._write_figures(conn, document_id, diff)
+                reattach(conn, row["path"], self._run_id)
                 counts = self._counts.plus(**{kind: 1}, **diff.counts())
                 self._write_counts(conn, counts)
         except (sa.exc.IntegrityError, sa.exc.DataError) as error:

@@ -171,6 +171,67 @@ class DocumentErrorRow(Base):
     recorded_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
 
 
+REVIEW_ROLES = ("reviewer", "viewer")
+VERDICTS = ("approve", "reject", "correct")
+ATTACHMENTS = ("exact", "carried", "stale", "orphaned")
+
+
+class ReviewUserRow(Base):
+    __tablename__ = "review_users"
+    __table_args__ = (sa.CheckConstraint(_one_of("role", REVIEW_ROLES), name="role"),)
+
+    name: Mapped[str] = mapped_column(sa.Text, primary_key=True)
+    role: Mapped[str] = mapped_column(sa.Text)
+    password_hash: Mapped[str] = mapped_column(sa.Text)
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
+
+
+class ReviewRow(Base):
+    __tablename__ = "reviews"
+    __table_args__ = (
+        sa.CheckConstraint(_one_of("verdict", VERDICTS), name="verdict"),
+        sa.CheckConstraint("verdict <> 'reject' OR length(note) > 0", name="reject_reason"),
+        sa.CheckConstraint("verdict <> 'correct' OR corrected_value IS NOT NULL "
+                           "OR corrected_period_start IS NOT NULL "
+                           "OR corrected_province IS NOT NULL", name="correction"),
+        sa.CheckConstraint("corrected_period_start <= corrected_period_end",
+                           name="corrected_period"),
+        sa.Index(None, "document_path"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reviewer: Mapped[str] = mapped_column(sa.ForeignKey("review_users.name"))
+    reviewed_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
+    verdict: Mapped[str] = mapped_column(sa.Text)
+    note: Mapped[str | None] = mapped_column(sa.Text)
+    corrected_value: Mapped[Decimal | None] = mapped_column(sa.Numeric)
+    corrected_period_start: Mapped[date | None] = mapped_column(sa.Date)
+    corrected_period_end: Mapped[date | None] = mapped_column(sa.Date)
+    corrected_province: Mapped[str | None] = mapped_column(sa.Text)
+    corrected_province_code: Mapped[str | None] = mapped_column(sa.Text)
+    figure_key: Mapped[str] = mapped_column(sa.Text)
+    document_path: Mapped[str] = mapped_column(sa.Text)
+    document_sha256: Mapped[str] = mapped_column(sa.Text)
+    indicator: Mapped[str] = mapped_column(sa.Text)
+    value: Mapped[Decimal] = mapped_column(sa.Numeric)
+    quote: Mapped[str] = mapped_column(sa.Text)
+    start_offset: Mapped[int] = mapped_column(sa.Integer)
+    end_offset: Mapped[int] = mapped_column(sa.Integer)
+    number_text: Mapped[str] = mapped_column(sa.Text)
+
+
+class ReviewLinkRow(Base):
+    __tablename__ = "review_links"
+    __table_args__ = (sa.CheckConstraint(_one_of("attachment", ATTACHMENTS), name="attachment"),)
+
+    review_id: Mapped[int] = mapped_column(sa.ForeignKey("reviews.id"), primary_key=True)
+    figure_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("figures.id", ondelete="SET NULL"), index=True)
+    attachment: Mapped[str] = mapped_column(sa.Text)
+    run_id: Mapped[int | None] = mapped_column(sa.ForeignKey("runs.id"))
+    checked_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
+
+
 class DictionaryRow(Base):
     __tablename__ = "data_dictionary"
 
