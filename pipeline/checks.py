@@ -5,38 +5,41 @@ from dataclasses import replace
 from decimal import Decimal
 
 from pipeline.figures import Figure
+from pipeline.indicators import Indicator, indicator
 
 _HUNDRED = Decimal(100)
-# Rates that cannot exceed 100 %: shares and completion rates (a % of estimate can).
-_SHARES = frozenset({"poverty_rate", "complaint_resolution_rate", "admin_on_time_rate"})
-_GROWTH = frozenset({"grdp_growth", "grdp_per_capita_yoy_growth"})
-_GROWTH_BAND = (Decimal(-30), Decimal(40))
-_PARTS = {"complaint_resolution_rate": "complaints_resolved", "admin_on_time_rate": "admin_dossiers_on_time"}
-_WHOLES = {"complaints_resolved": "complaints_in_jurisdiction", "admin_dossiers_on_time": "admin_dossiers_received"}
 _RATE_TOLERANCE = Decimal("0.6")
+
+
+def _out_of_bounds(item: Indicator, value: Decimal) -> str | None:
+    """The catalogue's bounds: a share above 100 %, a growth out of its band, a negative count."""
+    if item.in_bounds(value):
+        return None
+    if item.kind == "rate" and item.max_value is not None and value > item.max_value:
+        return f"rate_over_{item.max_value}"
+    return "growth_out_of_band" if item.kind == "growth" else "out_of_bounds"
 
 
 def _flags(f: Figure, by_key: dict[tuple, Figure], neighbours: list[Figure]) -> tuple[str, ...]:
     flags = list(f.flags)
-    if f.indicator in _SHARES and f.value > _HUNDRED:
-        flags.append("rate_over_100")
-    if f.indicator in _GROWTH and not (_GROWTH_BAND[0] <= f.value <= _GROWTH_BAND[1]):
-        flags.append("growth_out_of_band")
-    if f.of_total is not None and f.unit != "rank" and f.value > f.of_total:
+    item = indicator(f.indicator)
+    if bound := _out_of_bounds(item, f.value):
+        flags.append(bound)
+    if f.of_total is not None and item.kind != "rank" and f.value > f.of_total:
         flags.append("part_exceeds_total")
-    if f.indicator in _PARTS:
-        part = next((n for n in neighbours if n.indicator == _PARTS[f.indicator] and n.end <= f.start), None)
+    if item.rate_of is not None:
+        part = next((n for n in neighbours if n.indicator == item.rate_of and n.end <= f.start), None)
         total = part.of_total if part else None
         if part is not None and total is None:
-            whole = next((n for n in neighbours if n.indicator == _WHOLES[part.indicator]), None)
+            whole = next((n for n in neighbours if n.indicator == indicator(part.indicator).part_of), None)
             total = whole.value if whole else None
         if part is not None and total:
             stated = part.value * _HUNDRED / total
             if abs(stated - f.value) > _RATE_TOLERANCE:
                 flags.append(f"rate_mismatch:{stated.quantize(Decimal('0.1'))}")
-    if f.scope == "district":
+    if f.scope == "district" and item.additive:
         province = by_key.get((f.indicator, f.period_start, f.period_end))
-        if province is not None and f.unit not in ("percent", "rank", "VND_per_person", "VND_per_person_year") and f.value > province.value:
+        if province is not None and province.unit == f.unit and f.value > province.value:
             flags.append("district_exceeds_province")
     return tuple(dict.fromkeys(flags))
 

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.indicators import indicators
+from pipeline.indicators import catalogue
 
 LEVELS = ("detection", "indicator", "record")
 # Gold written by other annotators names some derived indicators generically.
@@ -129,7 +129,7 @@ def _record_ok(g: dict, p: dict, why: Counter) -> bool:
 
 def evaluate(gold: list[dict], docs: str | Path, predictions: list[dict]) -> Report:
     """Score `predictions` (figure JSON objects) against `gold` lines for the texts in `docs`."""
-    catalogue = set(indicators())
+    known = set(catalogue())
     gold = _prepare_gold(gold, Path(docs))
     by_doc: dict[str, list[dict]] = defaultdict(list)
     for g in gold:
@@ -141,7 +141,7 @@ def evaluate(gold: list[dict], docs: str | Path, predictions: list[dict]) -> Rep
     report = Report({}, {}, why)
     for p in predictions:
         doc = Path(str(p.get("document") or p.get("doc") or "")).name
-        if p.get("indicator") not in catalogue:
+        if p.get("indicator") not in known:
             report.ignored_unknown += 1
             continue
         try:

@@ -1,7 +1,12 @@
 """Consistency checks flag doubtful figures and keep them."""
+from datetime import date
+from decimal import Decimal
+
 import pytest
 
 from pipeline import extract
+from pipeline.checks import check
+from pipeline.figures import Figure
 
 
 def _flags(text, number, **kwargs):
@@ -30,3 +35,43 @@ def test_doubtful_figures_are_flagged_not_dropped(text, number, flag):
 ])
 def test_consistent_figures_carry_no_flag(text, number):
     assert _flags(text, number) == ()
+
+
+def _figure(indicator, value, unit="count", scope="province", **kwargs):
+    return Figure(indicator=indicator, value=Decimal(value), unit=unit, start=kwargs.pop("start", 0),
+                  end=kwargs.pop("end", 1), line=1, quote=kwargs.pop("quote", indicator), rule="test",
+                  scope=scope, period_start=date(2022, 1, 1), period_end=date(2022, 12, 31), **kwargs)
+
+
+@pytest.mark.parametrize("figure, flag", [
+    (_figure("party_members", "-3"), "out_of_bounds"),
+    (_figure("grdp_growth_rank", "0", "rank"), "out_of_bounds"),
+    (_figure("admin_on_time_rate", "100.5", "percent"), "rate_over_100"),
+    (_figure("admin_on_time_rate", "-2", "percent"), "out_of_bounds"),
+    (_figure("budget_revenue_total_yoy_growth", "-120", "percent"), "growth_out_of_band"),
+])
+def test_catalogue_bounds_flag_a_figure(figure, flag):
+    [checked] = check([figure])
+    assert flag in checked.flags
+
+
+@pytest.mark.parametrize("figure", [
+    _figure("budget_revenue_total_pct_of_estimate", "262", "percent"),
+    _figure("budget_revenue_total_yoy_growth", "174", "percent"),
+    _figure("grdp_growth_rank", "63", "rank", of_total=63),
+    _figure("grdp_per_capita", "3400", "USD_per_person"),
+])
+def test_values_inside_the_catalogue_bounds_pass(figure):
+    assert check([figure])[0].flags == ()
+
+
+@pytest.mark.parametrize("province, district, flagged", [
+    (_figure("party_members_admitted", "300"), _figure("party_members_admitted", "450", scope="district"), True),
+    (_figure("budget_revenue_total", "5", "USD"), _figure("budget_revenue_total", "900", "VND", scope="district"), False),
+    (_figure("grdp_per_capita", "50", "VND_per_person"),
+     _figure("grdp_per_capita", "60", "VND_per_person", scope="district"), False),
+    (_figure("poverty_rate", "5", "percent"), _figure("poverty_rate", "9", "percent", scope="district"), False),
+])
+def test_only_additive_figures_in_one_unit_compare_a_district_with_its_province(province, district, flagged):
+    checked = check([province, district])[1]
+    assert ("district_exceeds_province" in checked.flags) is flagged
