@@ -138,6 +138,11 @@ def _guess(encoding: str, text: str) -> Guess:
     return Guess(encoding, text, share, len(words))
 
 
+def score(text: str) -> float:
+    """The share of a decoded text's non-ASCII words that are Vietnamese syllables."""
+    return _guess("", text).score
+
+
 def guesses(data: bytes) -> list[Guess]:
     """Every candidate decoding of `data`, best first."""
     found = [_guess(name, decode(data)) for name, decode in _DECODERS.items()]

@@ -14,6 +14,7 @@ own folder (`docs/001.txt`). The manifest's `url` is stored, not used as identit
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import json
 import os
 import stat
@@ -103,16 +104,28 @@ def _declared_codec(data: bytes) -> str | None:
 
 
 def _decode_html(data: bytes, shown: str) -> tuple[str, str]:
-    """Unicode marks and UTF-8 first, then the page's declared charset, then the detector."""
+    """Unicode marks and UTF-8 first, then the page's declared charset, then the detector.
+
+    A declared charset is not trusted blindly: when a Vietnamese legacy encoding reads the
+    bytes as clearly better Vietnamese than the declared one, the page's claim was wrong
+    and the encoding says so (`tcvn3, declared windows-1252`).
+    """
     codec = _declared_codec(data)
     if codec and not data.startswith(_BOMS):
         try:
             data.decode("utf-8")
         except UnicodeDecodeError:
             try:
-                return data.decode(codec), codec
+                text = data.decode(codec)
             except UnicodeDecodeError:
                 pass
+            else:
+                better = legacy_encodings.detect(data)
+                declared = legacy_encodings.score(text)
+                if better is not None and better.encoding != codec and \
+                        better.score - declared >= legacy_encodings.MIN_MARGIN:
+                    return better.text, f"{better.encoding}, declared {codec}"
+                return text, codec
     return _decode(data, shown)
 
 
@@ -141,24 +154,28 @@ def read_document(
     title: str | None = None,
     published: date | None = None,
     province: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Document:
     """Read one file; `title`/`published` given here win over what the text says."""
     shown = display_path if display_path is not None else str(path)
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise DocumentError(shown, "read", "no such file") from None
-    except OSError as error:
-        raise DocumentError(shown, "read", error.strerror or str(error)) from None
-    if not data:
-        raise DocumentError(shown, "read", "empty file")
-    is_html = Path(path).suffix.lower() in HTML_SUFFIXES
-    if is_html:
+    suffix = Path(path).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise DocumentError(shown, "read", f"unsupported file type {suffix or '(no extension)'!r}:"
+                            f" solieu reads {', '.join(SUFFIXES)}")
+    data = _read_bytes(path, shown, max_bytes)
+    ocr = False
+    if suffix in HTML_SUFFIXES:
         html, encoding = _decode_html(data, shown)
         body, page_title, page_date = _html_document(html, shown)
         text, encoding = _normalize(body), f"html:{encoding}"
         title = title or (unicodedata.normalize("NFC", page_title) if page_title else None)
         published = published or page_date
+    elif suffix == ".pdf":
+        extracted = report_files.read_pdf(data, shown)
+        text, encoding, ocr = _normalize(extracted.text), extracted.encoding, extracted.ocr
+    elif suffix == ".docx":
+        extracted = report_files.read_docx(data, shown, max_bytes)
+        text, encoding = _normalize(extracted.text), extracted.encoding
     else:
         decoded, encoding = _decode(data, shown)
         text = _normalize(decoded)
@@ -174,10 +191,53 @@ def read_document(
         published=published or find_published(text),
         province=province,
         encoding=encoding,
+        ocr=ocr,
     )
 
 
-def _manifest_items(manifest: str | Path) -> Iterator[ManifestEntry | DocumentError]:
+_FILE_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
+               (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+               (stat.S_ISSOCK, "a socket"))
+
+
+def _read_bytes(path: str | Path, shown: str, max_bytes: int) -> bytes:
+    """The file's bytes, refusing what is not a regular file or is over `max_bytes`.
+
+    Opened non-blocking and checked on the open descriptor, so a FIFO cannot hang the run
+    and a file swapped for another between check and read is still checked.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    except FileNotFoundError:
+        reason = "dangling symbolic link" if os.path.islink(path) else "no such file"
+        raise DocumentError(shown, "read", reason) from None
+    except OSError as error:
+        reason = ("symbolic link loop" if error.errno == 40
+                  else error.strerror or str(error))
+        raise DocumentError(shown, "read", reason) from None
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        kind = next((name for test, name in _FILE_KINDS if test(mode)), None)
+        if kind or not stat.S_ISREG(mode):
+            raise DocumentError(shown, "read", f"not a regular file: {kind or 'special file'}")
+        size = os.fstat(fd).st_size
+        if size > max_bytes:
+            raise DocumentError(shown, "read", f"{size} bytes, over the limit of {max_bytes} "
+                                "(raise it with --max-bytes)")
+        try:
+            data = handle.read(max_bytes + 1)
+        except OSError as error:
+            raise DocumentError(shown, "read", error.strerror or str(error)) from None
+    if len(data) > max_bytes:
+        raise DocumentError(shown, "read", f"over the limit of {max_bytes} bytes "
+                            "(raise it with --max-bytes)")
+    if not data:
+        raise DocumentError(shown, "read", "empty file")
+    return data
+
+
+def _manifest_items(manifest: str | Path, allow_outside: bool = False
+                    ) -> Iterator[ManifestEntry | DocumentError]:
     shown, folder = str(manifest), Path(manifest).parent
     try:
         lines = Path(manifest).read_text(encoding="utf-8-sig").splitlines()
@@ -187,12 +247,36 @@ def _manifest_items(manifest: str | Path) -> Iterator[ManifestEntry | DocumentEr
     except (OSError, UnicodeDecodeError) as error:
         yield DocumentError(shown, "manifest", f"cannot read: {error}")
         return
+    root, first_line = folder.resolve(), {}
     for number, line in enumerate(lines, start=1):
-        if line.strip():
-            try:
-                yield _manifest_entry(line, folder, number)
-            except ValueError as error:
-                yield DocumentError(shown, "manifest", str(error), number)
+        if not line.strip():
+            continue
+        try:
+            entry = _manifest_entry(line, folder, number)
+            identity = _manifest_identity(entry, root, allow_outside)
+        except ValueError as error:
+            yield DocumentError(shown, "manifest", str(error), number)
+            continue
+        if identity in first_line:
+            yield DocumentError(shown, "manifest", f"duplicate: {entry.path!r} is the same "
+                                f"document as line {first_line[identity]}", number)
+            continue
+        first_line[identity] = number
+        yield dataclasses.replace(entry, identity=identity)
+
+
+def _manifest_identity(entry: ManifestEntry, root: Path, allow_outside: bool) -> str:
+    """The entry's resolved path relative to the manifest's folder; outside it, refused."""
+    try:
+        resolved = entry.file.resolve()
+    except (OSError, RuntimeError):
+        raise ValueError(f"{entry.path!r}: symbolic link loop") from None
+    if resolved.is_relative_to(root):
+        return resolved.relative_to(root).as_posix()
+    if allow_outside:
+        return resolved.as_posix()
+    raise ValueError(f"{entry.path!r} resolves to {resolved}, outside the manifest's folder "
+                     f"{root}: refused (--allow-outside reads it)")
 
 
 def _manifest_entry(line: str, folder: Path, number: int) -> ManifestEntry:
@@ -224,25 +308,83 @@ def _manifest_entry(line: str, folder: Path, number: int) -> ManifestEntry:
     return ManifestEntry(path=path, file=folder / path, line=number, published=published, **fields)
 
 
-def read_manifest(path: str | Path) -> list[ManifestEntry]:
+def read_manifest(path: str | Path, *, allow_outside: bool = False) -> list[ManifestEntry]:
     """All entries of a JSON Lines manifest; the first bad line raises, naming file and line."""
     entries = []
-    for item in _manifest_items(path):
+    for item in _manifest_items(path, allow_outside):
         if isinstance(item, DocumentError):
             raise item
         entries.append(item)
     return entries
 
 
-def _folder_files(folder: Path) -> list[Path]:
-    """Readable files under `folder`, relative to it, sorted; hidden files and folders skipped."""
-    return sorted(
-        file.relative_to(folder)
-        for file in folder.rglob("*")
-        if file.suffix.lower() in SUFFIXES
-        and file.is_file()
-        and not any(part.startswith(".") for part in file.relative_to(folder).parts)
-    )
+def _walk(folder: Path) -> Iterator[tuple[Path, str] | DocumentError]:
+    """(file, identity) for every supported file under `folder`, sorted; hidden ones skipped.
+
+    Symbolic links are not followed out of the tree: a link to a file inside it is read as
+    its target, a link pointing outside, a dangling link, a link loop, a FIFO or a device
+    each become a DocumentError; so does a folder that cannot be listed.
+    """
+    root = folder.resolve()
+    prefix = root.name
+    errors: list[OSError] = []
+    found: list[tuple[str, Path | DocumentError]] = []
+    for here, dirs, files in os.walk(root, onerror=errors.append):
+        base = Path(here)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in dirs:
+            if (base / name).is_symlink():
+                error = _symlinked_folder(base / name, root, prefix)
+                if error is not None:
+                    found.append((error.path, error))
+        for name in files:
+            if name.startswith(".") or Path(name).suffix.lower() not in SUFFIXES:
+                continue
+            file = base / name
+            relative = _identity(prefix, file.relative_to(root))
+            if file.is_symlink():
+                try:
+                    target = file.resolve(strict=True)
+                except FileNotFoundError:
+                    found.append((relative, DocumentError(relative, "read", "dangling symbolic link")))
+                    continue
+                except (OSError, RuntimeError):
+                    found.append((relative, DocumentError(relative, "read", "symbolic link loop")))
+                    continue
+                if not target.is_relative_to(root):
+                    found.append((relative, DocumentError(
+                        relative, "read", f"symbolic link to {target}, outside {root}: not read")))
+                    continue
+                file, relative = target, _identity(prefix, target.relative_to(root))
+            found.append((relative, file))
+    for error in errors:
+        where = Path(error.filename or root)
+        shown = prefix if where == root else _identity(prefix, where.relative_to(root))
+        found.append((shown, DocumentError(shown, "read", f"cannot list folder: "
+                                           f"{error.strerror or error}")))
+    for relative, item in sorted(found, key=lambda pair: pair[0].split("/")):
+        yield item if isinstance(item, DocumentError) else (item, relative)
+
+
+def _symlinked_folder(link: Path, root: Path, prefix: str) -> DocumentError | None:
+    """A symbolic link to a folder is never followed; it is an error unless its target is
+    already inside the tree (and so walked there)."""
+    shown = _identity(prefix, link.relative_to(root))
+    try:
+        target = link.resolve(strict=True)
+    except FileNotFoundError:
+        return DocumentError(shown, "read", "dangling symbolic link")
+    except (OSError, RuntimeError):
+        return DocumentError(shown, "read", "symbolic link loop")
+    if link.parent.resolve().is_relative_to(target):
+        return DocumentError(shown, "read", f"symbolic link loop (to its own ancestor {target})")
+    if not target.is_relative_to(root):
+        return DocumentError(shown, "read", f"symbolic link to {target}, outside {root}: not followed")
+    return None
+
+
+def _identity(prefix: str, relative: Path) -> str:
+    return f"{prefix}/{relative.as_posix()}" if prefix else relative.as_posix()
 
 
 def _read(path: str | Path, **given) -> Document | DocumentError:
@@ -252,27 +394,54 @@ def _read(path: str | Path, **given) -> Document | DocumentError:
         return error
 
 
+def _path_items(path: str | Path) -> Iterator[tuple[Path, str] | DocumentError]:
+    """What a command-line PATH names: a folder's files, or the file itself."""
+    given = Path(path)
+    try:
+        resolved = given.resolve(strict=True)
+    except FileNotFoundError:
+        reason = "dangling symbolic link" if given.is_symlink() else "no such file or folder"
+        yield DocumentError(str(path), "read", reason)
+        return
+    except (OSError, RuntimeError):
+        yield DocumentError(str(path), "read", "symbolic link loop")
+        return
+    if resolved.is_dir():
+        yield from _walk(resolved)
+    else:
+        yield resolved, _identity(resolved.parent.name, Path(resolved.name))
+
+
 def iter_documents(
-    paths: Sequence[str | Path] = (), manifest: str | Path | None = None
+    paths: Sequence[str | Path] = (),
+    manifest: str | Path | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    allow_outside: bool = False,
 ) -> Iterator[Document | DocumentError]:
-    """Files, folders (recursively) and manifest entries, in that order; errors are yielded."""
+    """Files, folders (recursively) and manifest entries, in that order; errors are yielded.
+
+    A file reached twice from the command line (`seeds` and `seeds/a.txt`) is read once.
+    """
+    seen: set[str] = set()
     for path in paths:
-        if Path(path).is_dir():
-            for relative in _folder_files(Path(path)):
-                shown = os.path.join(str(path), relative.as_posix())
-                yield _read(Path(path) / relative, display_path=shown)
-        else:
-            yield _read(path)
+        for item in _path_items(path):
+            if isinstance(item, DocumentError):
+                yield item
+            elif item[1] not in seen:
+                seen.add(item[1])
+                yield _read(item[0], display_path=item[1], max_bytes=max_bytes)
     if manifest is not None:
-        for item in _manifest_items(manifest):
+        for item in _manifest_items(manifest, allow_outside):
             if isinstance(item, DocumentError):
                 yield item
             else:
                 yield _read(
                     item.file,
-                    display_path=item.path,
+                    display_path=item.identity,
                     url=item.url,
                     title=item.title,
                     published=item.published,
                     province=item.province,
+                    max_bytes=max_bytes,
                 )

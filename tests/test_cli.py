@@ -26,7 +26,7 @@ def test_extract_jsonl_is_the_contract():
     text = SEED.read_text(encoding="utf-8")
     assert {r["indicator"] for r in rows} >= {"citizens_received", "complaints_resolved", "grdp_growth"}
     for row in rows:
-        assert row["document"] == str(SEED)
+        assert row["document"] == f"seeds/{SEED.name}"
         assert text[row["start"]:row["end"]] in row["quote"]
         assert {"province", "province_code", "period_start", "period_end", "status", "estimate", "line", "rule"} <= set(row)
 

@@ -1,5 +1,6 @@
 import codecs
 import json
+import os
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -277,7 +278,7 @@ def test_missing_manifest_is_an_error_not_a_crash(tmp_path):
     assert isinstance(error, DocumentError) and "no such file" in error.message
 
 
-def test_folders_are_read_recursively_in_order_skipping_hidden_and_other_files(
+def test_folders_are_read_recursively_in_order_skipping_hidden_and_other_files_and_repeats(
     tmp_path, monkeypatch
 ):
     for name in (
@@ -304,7 +305,6 @@ def test_folders_are_read_recursively_in_order_skipping_hidden_and_other_files(
         "corpus/a.txt",
         "corpus/b.txt",
         "corpus/z.HTM",
-        "corpus/b.txt",
         "missing.txt",
     ]
     assert isinstance(results[-1], DocumentError)
@@ -325,3 +325,109 @@ def test_dev_manifest_reads_cleanly():
     results = list(iter_documents(manifest=DEV / "manifest.jsonl"))
     assert len(results) == 29
     assert all(isinstance(r, Document) and r.title for r in results)
+
+
+# --- identity and confinement -------------------------------------------------------------
+
+@pytest.mark.parametrize("spelling", ["seeds", "./seeds", "seeds//", "seeds/../seeds", "{root}/seeds"])
+def test_a_folder_is_one_set_of_documents_however_it_is_spelled(monkeypatch, spelling):
+    monkeypatch.chdir(ROOT)
+    paths = [d.path for d in iter_documents([spelling.format(root=ROOT)])]
+    assert paths == [f"seeds/{seed.name}" for seed in SEEDS]
+
+
+@pytest.mark.parametrize("spelling", ["seeds/{name}", "./seeds/{name}", "{root}/seeds//{name}"])
+def test_a_file_given_alone_is_the_same_document_as_in_its_folder(monkeypatch, spelling):
+    monkeypatch.chdir(ROOT)
+    (document,) = iter_documents([spelling.format(root=ROOT, name=SEEDS[0].name)])
+    assert document.path == f"seeds/{SEEDS[0].name}"
+
+
+def _errors(results) -> dict[str, str]:
+    return {r.path: r.message for r in results if isinstance(r, DocumentError)}
+
+
+@pytest.mark.parametrize("path", ["../../../../etc/passwd", "/etc/hostname", "../outside.txt",
+                                  "docs/../../outside.txt", "docs/link.txt"])
+def test_a_manifest_path_outside_its_folder_is_refused(tmp_path, path):
+    (tmp_path / "outside.txt").write_text(SAMPLE, encoding="utf-8")
+    manifest = _manifest(tmp_path, [json.dumps({"path": path})])
+    (manifest.parent / "docs" / "link.txt").symlink_to(tmp_path / "outside.txt")
+    (error,) = iter_documents(manifest=manifest)
+    assert isinstance(error, DocumentError) and error.line == 1
+    assert "outside the manifest's folder" in error.message and "--allow-outside" in error.message
+
+
+def test_allow_outside_reads_a_path_outside_the_manifest_folder(tmp_path):
+    (tmp_path / "outside.txt").write_text(SAMPLE, encoding="utf-8")
+    manifest = _manifest(tmp_path, [json.dumps({"path": "../outside.txt"})])
+    (document,) = iter_documents(manifest=manifest, allow_outside=True)
+    assert isinstance(document, Document) and document.path == str(tmp_path / "outside.txt")
+
+
+def test_duplicate_manifest_lines_are_an_error_naming_both(tmp_path):
+    manifest = _manifest(tmp_path, ['{"path": "docs/001.txt"}', '{"path": "docs/002.txt"}',
+                                    '{"path": "./docs//001.txt"}'])
+    first, second, duplicate = iter_documents(manifest=manifest)
+    assert isinstance(first, Document) and isinstance(second, Document)
+    assert isinstance(duplicate, DocumentError) and duplicate.line == 3
+    assert "line 1" in duplicate.message
+
+
+def _tree(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "a.txt").write_text(SAMPLE, encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("mật khẩu", encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "b.txt").write_text(SAMPLE, encoding="utf-8")
+    return corpus
+
+
+@pytest.mark.parametrize(("make", "name", "reason"), [
+    (lambda c, t: (c / "leak.txt").symlink_to(t / "secret.txt"), "leak.txt", "outside"),
+    (lambda c, t: (c / "passwd.txt").symlink_to("/etc/passwd"), "passwd.txt", "outside"),
+    (lambda c, t: (c / "gone.txt").symlink_to(c / "nothing.txt"), "gone.txt", "dangling"),
+    (lambda c, t: ((c / "x.txt").symlink_to(c / "y.txt"), (c / "y.txt").symlink_to(c / "x.txt")),
+     "x.txt", "loop"),
+    (lambda c, t: (c / "out").symlink_to(t / "elsewhere"), "out", "outside"),
+    (lambda c, t: (c / "sub" / "up").symlink_to(c), "sub/up", "loop"),
+    (lambda c, t: os.mkfifo(c / "pipe.txt"), "pipe.txt", "FIFO"),
+])
+def test_walking_a_folder_never_leaves_it_and_reports_what_it_skips(tmp_path, make, name, reason):
+    corpus = _tree(tmp_path)
+    make(corpus, tmp_path)
+    results = list(iter_documents([corpus]))
+    assert reason in _errors(results)[f"corpus/{name}"]
+    assert [r.path for r in results if isinstance(r, Document)] == ["corpus/a.txt"]
+    assert all("mật khẩu" not in r.text for r in results if isinstance(r, Document))
+
+
+def test_a_link_inside_the_tree_is_its_target_read_once(tmp_path):
+    corpus = _tree(tmp_path)
+    (corpus / "sub" / "alias.txt").symlink_to(corpus / "a.txt")
+    (corpus / "mirror").symlink_to(corpus / "sub")
+    assert [r.path for r in iter_documents([corpus, corpus / "a.txt"])] == ["corpus/a.txt"]
+
+
+@pytest.mark.parametrize(("name", "data", "limit", "reason"), [
+    ("big.txt", SAMPLE.encode() * 10, 100, "over the limit of 100"),
+    ("notes.md", SAMPLE.encode(), 10_000, "unsupported file type '.md'"),
+    ("passwd", b"root:x:0:0", 10_000, "unsupported file type '(no extension)'"),
+])
+def test_limits_and_file_types_are_refused_with_the_reason(tmp_path, name, data, limit, reason):
+    (error,) = iter_documents([_write(tmp_path, name, data)], max_bytes=limit)
+    assert isinstance(error, DocumentError) and reason in error.message
+
+
+def test_a_device_is_refused_not_read(tmp_path):
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    with pytest.raises(DocumentError, match="character device"):
+        read_document(tmp_path / "zero.txt")
+
+
+def test_a_wrong_html_charset_is_not_trusted(tmp_path):
+    page = _tcvn3(ARTICLE.format(*BODY, charset="windows-1252"))
+    document = read_document(_write(tmp_path, "page.html", page))
+    assert document.text.split("\n") == BODY
+    assert document.encoding == "html:tcvn3, declared cp1252"
