@@ -20,7 +20,6 @@ percent of the estimate); growth: a percentage change; rank: a place among provi
 stock: a count on a day (members, organisations); count: things counted over a period;
 per_capita: money per person."""
 
-_CURRENCIES = ("VND", "USD")
 # US dollars are written per person only (`3.400 USD/người`, `USD/người/năm`): one unit for both.
 _IN_USD = {"VND": "USD", "VND_per_person": "USD_per_person", "VND_per_person_year": "USD_per_person"}
 
@@ -131,16 +130,15 @@ def indicator(code: str) -> Indicator:
         raise KeyError(f"indicator {code!r} is not in the catalogue {CATALOGUE}") from None
 
 
-def indicator_unit(code: str, currency: str = "VND") -> str:
-    """The unit a figure of `code` is stored in; money stated in US dollars stays in dollars
-    (`grdp_per_capita` read from `3.400 USD` is `USD_per_person`)."""
+def indicator_unit(code: str, written_in: str | None = None) -> str:
+    """The unit a figure of `code` is stored in. Money stays in the currency it is written in:
+    pass the quantity's unit (`numbers.Quantity.unit`), and `grdp_per_capita` read from
+    `3.400 USD` is `USD_per_person`; any other unit leaves the catalogue's."""
     unit = indicator(code).unit
-    if currency not in _CURRENCIES:
-        raise ValueError(f"unknown currency {currency!r}")
-    if currency == "VND":
+    if written_in != "USD":
         return unit
     if unit not in _IN_USD:
-        raise ValueError(f"{code} is measured in {unit}, not money: it has no value in {currency}")
+        raise ValueError(f"{code} is measured in {unit}, not money: it has no value in USD")
     return _IN_USD[unit]
 
 

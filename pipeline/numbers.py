@@ -15,10 +15,11 @@ import regex
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
-    """A figure in base units: VND for money, the percent number for rates, else the count.
+    """A figure in base units: VND or US dollars for money, the percent number for rates, else the count.
 
-    `unit` is "VND", "percent", "count" (with the `noun` as written), "rank" (`thứ 31/63 tỉnh`)
-    or "number" (nothing named after it). `bound` keeps the qualifier the prose put on the
+    `unit` is "VND", "USD" (`1,2 tỷ USD`, `3.400 đô la Mỹ`: dollars stay dollars), "percent",
+    "count" (with the `noun` as written), "rank" (`thứ 31/63 tỉnh`) or "number" (nothing named
+    after it). `bound` keeps the qualifier the prose put on the
     value ("over", "nearly", "about", "under", "at_least"); `per` is the unit money is quoted
     per (`đồng/người/năm` -> "người/năm").
     """
@@ -122,10 +123,13 @@ _SKIP = rf"""
 _MONEY = rf"""(?:(?<=(?:nghìn|ngàn|triệu|tỷ|tỉ){_SP}*)(?i:đồng)
   |(?i:vn[dđ]|đ(?:ồng(?!{_SP}+(?:chí|bào|nghiệp|hồ|ruộng|thời|bằng|minh|loạt|bộ|ý|tâm|lòng|hương|đội|phục
                                |hành|tình|thuận|khởi|dao)(?!\p{{L}})))?))(?!\p{{L}})"""
+# US dollars as reports write them; a bare "đô" only where no word follows (not "đô thị").
+_USD = rf"""(?i:usd|us\$|\$|đô(?:{_SP}*-{_SP}*|{_SP}*)la(?:{_SP}+mỹ)?|đô{_SP}+mỹ|đô(?!{_SP}*\p{{L}}))(?!\p{{L}})"""
+_CURRENCY_FIRST = r"(?i:vn[dđ$]|us[d$]|\$)"  # `VND1000`, `USD1,23`, `$10`
 _UNIT = rf"""
     (?P<scale>(?:{_SP}*(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{{L}}))*)
     (?:{_SP}*(?P<pct>%+|(?i:phần{_SP}+trăm)(?!\p{{L}}))
-      |{_SP}*(?P<money>{_MONEY})(?P<per>(?:{_SP}?/{_SP}?\p{{L}}[\p{{L}}\p{{N}}]*)+)?
+      |{_SP}*(?:(?P<money>{_MONEY})|(?P<usd>{_USD}))(?P<per>(?:{_SP}?/{_SP}?\p{{L}}[\p{{L}}\p{{N}}]*)+)?
     )?
 """
 _QUANTITY = rf"""
@@ -134,10 +138,10 @@ _QUANTITY = rf"""
     (?:(?P<from>(?i:từ|giữa)){_SP}+)?
     (?:(?P<rank>(?i:thứ|hạng)){_SP}*(?=[0-9]+{_SP}*/{_SP}*[0-9]))?
     (?P<neg>@NEG@)?
-    (?P<cur>(?i:vn[dđ$]){_SP}?)?
+    (?P<cur>{_CURRENCY_FIRST}{_SP}?)?
     (?P<num>@NUM@)
     (?P<kmg>@KMG@(?=\P{{L}}|$))?
-    (?=\P{{L}}|$|(?i:đ|vn[dđ]))
+    (?=\P{{L}}|$|(?i:đ|vn[dđ]|usd))
     {_UNIT}
 """
 _SPELLED = rf"(?i:(?:{'|'.join(_SPELLED_WORDS)})(?!\p{{L}})(?:{_SP}+(?:{'|'.join(_SPELLED_WORDS)})(?!\p{{L}}))*)"
@@ -165,7 +169,7 @@ _LEAD = regex.compile(rf"""(?r)(?<!\p{{L}})(?:
   | (?i:năm|tháng|quý|ngày|hôm|sáng|chiều|trưa|tối|đêm|thứ|hạng|{_LABELS}|(?:{_DOC_TYPES})(?:{_SP}+số)?
        |lượt{_SP}+(?:xem|đọc|truy{_SP}+cập|thích|chia{_SP}+sẻ)){_SP}*:?{_SP}*
   | (?:(?i:{_words(_BOUNDS)})(?!\p{{L}}){_SP}*)?(?:(?i:từ|giữa){_SP}+)?(?:(?i:thứ|hạng){_SP}*)?
-    (?:(?i:âm){_SP}+)?(?:(?i:vn[dđ$]){_SP}?)?
+    (?:(?i:âm){_SP}+)?(?:{_CURRENCY_FIRST}{_SP}?)?
 )""", _FLAGS)
 _GROUP_NAMES = {p: sorted(p.groupindex, key=p.groupindex.get) for p in (_SCAN, _WHOLE)}
 _NOUN_WORDS = regex.compile(rf"(?:{_SP}+(?P<w>\p{{L}}++)(?!\p{{N}})){{1,{_NOUN_MAX_SYLLABLES}}}")
@@ -381,8 +385,8 @@ def _build(text: str, m: regex.Match, scanning: bool) -> _Built | None:
     end = m.end()
     if g["pct"]:
         unit = "percent"
-    elif g["money"] or g["cur"]:
-        unit = "VND"
+    elif g["money"] or g["usd"] or g["cur"]:
+        unit = "USD" if g["usd"] or (g["cur"] and not g["cur"].lower().startswith("vn")) else "VND"
         if g["per"]:
             per = "/".join(part.strip() for part in g["per"].split("/")[1:])
     else:
@@ -394,7 +398,7 @@ def _build(text: str, m: regex.Match, scanning: bool) -> _Built | None:
             if total is None:
                 return None
             unit_after = None if noun or g["scale"] else _UNIT_AFTER_TOTAL.match(text, ratio.end())
-            if unit_after and (unit_after["pct"] or unit_after["money"]):  # "45.799/36.875 tỷ đồng"
+            if unit_after and (unit_after["pct"] or unit_after["money"] or unit_after["usd"]):  # "45.799/36.875 tỷ đồng"
                 return _ratio_of_amounts(m, base, total, unit_after)
             after, ratio_end = _noun(text, ratio.end())
             if not g["rank"] and _looks_like_date(num, den, noun, after):
@@ -422,7 +426,8 @@ def _ratio_of_amounts(m: regex.Match, part: Decimal, total: Decimal, unit: regex
     """A part/total pair of amounts or rates whose unit is written once, after the total."""
     scale = _compose(unit["scale"].split()) if unit["scale"] else _ONE
     per = "/".join(p.strip() for p in unit["per"].split("/")[1:]) if unit["per"] else None
-    quantity = Quantity(_tidy(part * scale), "percent" if unit["pct"] else "VND", None, _tidy(total * scale),
+    kind = "percent" if unit["pct"] else "USD" if unit["usd"] else "VND"
+    quantity = Quantity(_tidy(part * scale), kind, None, _tidy(total * scale),
                         None, per)
     return QuantityMatch(m.start("q"), unit.end(), *m.span("num"), quantity), scale, None
 

@@ -64,21 +64,24 @@ def test_bounds(code, value, inside):
     assert indicator(code).in_bounds(value) is inside
 
 
-@pytest.mark.parametrize(("code", "currency", "unit"), [
+@pytest.mark.parametrize(("code", "written_in", "unit"), [
+    ("grdp_per_capita", None, "VND_per_person"),
     ("grdp_per_capita", "VND", "VND_per_person"),
     ("grdp_per_capita", "USD", "USD_per_person"),
     ("income_per_capita", "USD", "USD_per_person"),
     ("grdp_value", "USD", "USD"),
-    ("poverty_rate", "VND", "percent"),
+    ("poverty_rate", "percent", "percent"),
+    ("party_members", "count", "count"),
+    ("grdp_growth_rank", "rank", "rank"),
 ])
-def test_unit_follows_the_currency_of_money(code, currency, unit):
-    assert indicator_unit(code, currency) == unit
+def test_unit_follows_the_currency_money_is_written_in(code, written_in, unit):
+    assert indicator_unit(code, written_in) == unit
 
 
-@pytest.mark.parametrize(("code", "currency"), [("poverty_rate", "USD"), ("grdp_value", "EUR")])
-def test_no_dollar_unit_for_what_is_not_money(code, currency):
-    with pytest.raises(ValueError, match=currency):
-        indicator_unit(code, currency)
+@pytest.mark.parametrize("code", ["poverty_rate", "party_members"])
+def test_no_dollar_unit_for_what_is_not_money(code):
+    with pytest.raises(ValueError, match=f"{code} is measured in"):
+        indicator_unit(code, "USD")
 
 
 @pytest.mark.parametrize(("code", "part"), [
