@@ -45,6 +45,9 @@ _TITLE_OF = regex.compile(r"(?:quy hoạch|chiến lược|nghị quyết|đề 
 _MID_MONTH = regex.compile(r"đến giữa (?:tháng )?$", _I)
 # `tăng 18,4% so với năm 2021`: a whole year compared with a whole year (not `cùng kỳ`)
 _WHOLE_YEAR_BASIS = regex.compile(r"so (?:với )?năm (?:\d{4}|trước|ngoái)", _I)
+# `từ cuối quý III/2023 đến nay`: a time since which something holds, not a period reported on
+_SINCE_BEFORE = regex.compile(r"(?<!\w)từ (?:cuối |đầu |giữa )?$", _I)
+_UNTIL_NOW_AFTER = regex.compile(r"\s*(?:đến|tới) (?:nay|hiện nay|bây giờ)(?!\w)", _I)
 _CLAUSE = regex.compile(r"[;]|,\s+(?=(?:trong khi|còn|nhưng)\b)", _I)
 
 
@@ -94,6 +97,8 @@ def _as_of(text: str, match: PeriodMatch) -> PeriodMatch | None:
     the 15th. Other single dates (document dates, bylines) are not report periods."""
     lead = text[max(0, match.start - 30):match.start]
     period = match.period
+    if _SINCE_BEFORE.search(lead) and _UNTIL_NOW_AFTER.match(text, match.end):
+        return None
     if _TARGET_OF.search(lead) or (period.grain == "span" and _TITLE_OF.search(lead)):
         return None
     if _MID_MONTH.search(lead) and period.grain == "month":

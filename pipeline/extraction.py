@@ -7,7 +7,7 @@ estimate — from the sentence first, then its paragraph, then the document.
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
@@ -22,12 +22,14 @@ from pipeline.frame import Frame, document_frame
 from pipeline.documents import Document
 from pipeline.figures import Figure
 from pipeline.indicators import indicator_unit
-from pipeline.linking import Link, link
+from pipeline.linking import Link, last_topic, link
 from pipeline.numbers import find_quantities
 from pipeline.metadata import find_dateline
 from pipeline.provinces import (PlaceMatch, Province, find_places, lookup_district, lookup_province, place_key,
                                 provinces, unit_at)
 from pipeline.segments import LineIndex, Segment, paragraphs, sentences
+from pipeline.subjects import clause_subject, subjects
+from pipeline.rules import TOPICS
 
 _I = regex.IGNORECASE | regex.V1
 _PLANNED_BEFORE = regex.compile(
@@ -38,8 +40,11 @@ _PLANNED_RIGHT_BEFORE = regex.compile(r"(?:kế hoạch|chỉ tiêu)(?: (?:đề
 _PLANNED_AFTER = regex.compile(r"\G\s*(?:%\s*)?trở lên", _I)
 _BREAKDOWN = regex.compile(r"trong đó\b", _I)
 _CLAUSE_BREAK = regex.compile(r"[,;:]|\svà\s")
-_ESTIMATE = regex.compile(r"(?<!\w)(?:dự ước|ước tính|ước đạt|ước)(?!\w)", _I)
-_NATIONAL = regex.compile(r"cả nước|toàn quốc|\bGDP\b|tổng sản phẩm trong nước", _I)
+# a forecast of a period that is closing is an estimate of it (`được dự báo tăng 5,97%`)
+_ESTIMATE = regex.compile(r"(?<!\w)(?:dự ước|ước tính|ước đạt|ước|dự báo)(?!\w)", _I)
+# the nation as a subject, not as the field a province is ranked in (`dẫn đầu cả nước`,
+# `thứ 2 cả nước`, `cao nhất cả nước`, `so với cả nước`)
+_NATIONAL = regex.compile(r"(?<!(?:dẫn đầu|đứng đầu|nhất|thứ \w+|so với|hơn|trong)\s+)(?:cả nước|toàn quốc)|\bGDP\b|tổng sản phẩm trong nước", _I)
 _PROVINCE_MARK = regex.compile(r"Tỉnh ủy|Tỉnh uỷ|toàn tỉnh|cấp tỉnh|(?:UBND|HĐND|Đảng bộ|Ban Chấp hành Đảng bộ) tỉnh|của tỉnh", _I)
 # An agency as the subject of its clause: `Trung tâm Phục vụ hành chính công tỉnh đã tiếp
 # nhận …`, `…, Sở Tư pháp 2,12 ngàn HS`; not a source (`Theo Sở Tài chính, …`).
@@ -55,6 +60,7 @@ _PART_OF_TOTAL = frozenset({"complaints_resolved", "inspections_completed", "adm
                             "grdp_growth_rank", "grdp_growth_rank_region"})
 _DENOMINATOR = regex.compile(r"/\s*(\d[\d.,]*)")
 _STATED_LATER = regex.compile(r"[^.]*thuộc thẩm quyền", _I)
+ROUNDUP_TOPICS = {t.id: t.roundup for t in TOPICS}
 _RANKED = {"grdp_growth_rank": "grdp_growth", "grdp_growth_rank_region": "grdp_growth"}
 _STOCKS = frozenset({"party_members", "party_organizations"})
 
@@ -94,18 +100,32 @@ def extract(text: str | Document, *, published: date | None = None, province: st
     paras = paragraphs(text)
     para_starts = [p.start for p in paras]
     figures: list[Figure] = []
+    carried_topic: tuple[int, str | None] = (-1, None)  # (paragraph, topic) a round-up's list continues
     for sentence in sentences(text):
         quantities = find_quantities(sentence.text)
-        if not quantities and "thứ" not in sentence.text:
-            continue  # ranks (`xếp thứ nhất`) are the only figures written without digits
         paragraph = paras[bisect_right(para_starts, sentence.start) - 1]
+        named = _provinces_in(ctx, sentence.start, sentence.end)
+        roundup = _is_roundup(ctx, paragraph, named)
+        if not quantities and "thứ" not in sentence.text:
+            if roundup:
+                carried_topic = (paragraph.start, last_topic(sentence.text, True) or carried_topic[1])
+            continue  # ranks (`xếp thứ nhất`) are the only figures written without digits
+        opened = carried_topic[1] if roundup and carried_topic[0] == paragraph.start else None
+        links = link(sentence.text, quantities, roundup=roundup, opened=opened)
+        attached = subjects(sentence.text, named, [(q.num_start, q.num_end, q.quantity.unit) for q in quantities]
+                            + [(f.match.num_start, f.match.num_end, "rank") for f in links if f.match.quantity.unit == "rank"])
         previous: Figure | None = None
         national: str | None = None  # the topic of a national figure: what follows it is national too
         parent = figures[-1] if figures and figures[-1].start >= paragraph.start else None
-        for found in link(sentence.text, quantities):
+        for found in links:
             if found.carried and found.rule.topic == national and found.match.quantity.unit != "rank":
                 continue
-            figure = _figure(ctx, paragraph, sentence, found, previous, parent)
+            subject = attached.get(found.match.num_start)
+            if subject is None and roundup:
+                subject = clause_subject(sentence.text, named, found.match.num_start)
+            if subject is None and ROUNDUP_TOPICS.get(found.rule.topic):
+                continue  # a round-up's value written with no province: the nation's or a region's
+            figure = _figure(ctx, paragraph, sentence, found, previous, parent, subject)
             if figure is None:
                 national = found.rule.topic
             else:
@@ -113,7 +133,22 @@ def extract(text: str | Document, *, published: date | None = None, province: st
                 previous, national = figure, None
                 if total := _stated_total(figure, found, sentence, figures, paragraph):
                     figures.append(total)
+        if roundup:
+            carried_topic = (paragraph.start, last_topic(sentence.text, True) or carried_topic[1])
     return check(_without_repeated_headline(figures, paras))
+
+
+def _provinces_in(ctx: _Context, start: int, end: int) -> list[tuple[int, int, Province]]:
+    """The provinces a stretch of text names, offsets relative to `start`."""
+    lo, hi = bisect_left(ctx.place_starts, start), bisect_left(ctx.place_starts, end)
+    return [(p.start - start, p.end - start, p.province) for p in ctx.places[lo:hi] if p.kind == "province"]
+
+
+def _is_roundup(ctx: _Context, paragraph: Segment, named: list[tuple[int, int, Province]]) -> bool:
+    """A round-up of provinces: two named in the sentence, or three in its paragraph."""
+    if len({p[2].name for p in named}) >= 2:
+        return True
+    return len({p[2].name for p in _provinces_in(ctx, paragraph.start, paragraph.end)}) >= 3
 
 
 def _stated_total(figure: Figure, found: Link, sentence: Segment, figures: list[Figure],
@@ -199,13 +234,16 @@ def _own_clause(window: str, first: bool) -> str:
 
 
 def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, previous: Figure | None,
-            parent: Figure | None) -> Figure | None:
+            parent: Figure | None, subject: Province | None = None) -> Figure | None:
     q = found.match
     start, end = sentence.start + q.num_start, sentence.start + q.num_end
     clause = _own_clause(found.window, first=len(found.window) == q.start)
-    if q.quantity.unit != "rank" and _is_national(ctx, clause, start):
+    if subject is None and q.quantity.unit != "rank" and _is_national(ctx, clause, start):
         return None
-    province, scope, locality = _place(ctx, paragraph, sentence, start)
+    if subject is not None:
+        province, scope, locality = subject, "province", None
+    else:
+        province, scope, locality = _place(ctx, paragraph, sentence, start)
     planned, estimate = _modality(ctx, sentence, found, clause, start, previous, parent)
     period = figure_period(ctx.text, ctx.periods, ctx.frame, at=start, sentence=(sentence.start, sentence.end),
                            paragraph=(paragraph.start, paragraph.end), planned=planned,
@@ -216,7 +254,7 @@ def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, p
     return Figure(
         indicator=found.rule.indicator,
         value=found.value,
-        unit=indicator_unit(found.rule.indicator),
+        unit=_unit(found.rule.indicator, q.quantity.unit),
         start=start,
         end=end,
         line=ctx.lines.line(start),
@@ -237,6 +275,14 @@ def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, p
         bound=q.quantity.bound,
         document=ctx.document,
     )
+
+
+def _unit(indicator: str, written: str) -> str:
+    """The catalogue's unit, except that money stated in US dollars stays in dollars."""
+    unit = indicator_unit(indicator)
+    if written == "USD" and unit.startswith("VND"):
+        return "USD_per_person" if "per_person" in unit else "USD"
+    return unit
 
 
 def _modality(ctx: _Context, sentence: Segment, found: Link, clause: str, start: int,

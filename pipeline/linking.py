@@ -33,7 +33,7 @@ _VERB = regex.compile(
     r"(?P<between>\s+(?:so với\s+|so\s+)?(?:dự toán|kế hoạch|cùng kỳ|năm trước|năm ngoái)[^,;.\d%]{0,30}?)?"
     r"(?: được| thêm| khoảng| gần| hơn| trên)*\s*(?:\(\s*)?$", regex.IGNORECASE | regex.V1)
 _RANK = regex.compile(
-    r"(?:(?:xếp|đứng)(?: (?:ở )?(?:vị trí|hạng))?|(?<=thứ [^.;]{1,60}(?:,| và)) ) ?thứ (?P<n>\d{1,2}|nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b(?:\s*/\s*(?P<of>\d{1,2})\b)?",
+    r"(?:(?:xếp|đứng|cao|thấp)(?: (?:ở )?(?:vị trí|hạng))?|(?<=thứ [^.;]{1,60}(?:,| và)) ) ?thứ (?:hạng )?(?P<n>\d{1,2}|nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b(?:\s*/\s*(?P<of>\d{1,2})\b)?",
     regex.IGNORECASE | regex.V1,
 )
 
@@ -76,12 +76,21 @@ def _merge(quantities: list[QuantityMatch], ranks: list[QuantityMatch]) -> list[
     return sorted(kept + ranks, key=lambda q: q.start)
 
 
-def _cue_hits(sentence: str) -> list[tuple[int, int, str]]:
-    """Every cue in the sentence as (start, end, topic); cues of different topics may overlap."""
+def _cue_hits(sentence: str, roundup: bool = False) -> list[tuple[int, int, str]]:
+    """Every cue in the sentence as (start, end, topic); cues of different topics may overlap.
+    Round-up cues count only in a round-up of provinces."""
     lowered = sentence.lower()
     if len(lowered) != len(sentence):  # a rare letter whose lower case is longer: keep offsets exact
         lowered = "".join(c.lower()[0] for c in sentence)
-    return sorted((m.start(), m.end(), t.id) for t in TOPICS for m in t.cue.finditer(lowered))
+    return sorted((m.start(), m.end(), t.id) for t in TOPICS if roundup or not t.roundup
+                  for m in t.cue.finditer(lowered))
+
+
+def last_topic(sentence: str, roundup: bool = False) -> str | None:
+    """The topic a sentence leaves open at its end: in a round-up the next sentence's list of
+    provinces continues it (`… mức tăng trưởng khiêm tốn. Cụ thể, Hà Nội tăng 5,97%; …`)."""
+    hits = _cue_hits(sentence, roundup)
+    return max(hits, key=lambda h: (h[1], h[1] - h[0]))[2] if hits else None
 
 
 def _cue_topics(hits: list[tuple[int, int, str]], lo: int, hi: int, limit: int) -> list[str]:
@@ -117,6 +126,8 @@ def _fits(rule: Rule, q: Quantity, window: str, after: str) -> regex.Match | boo
         return False
     if rule.unless_per is not None and q.per and rule.unless_per.search(q.per):
         return False
+    if rule.per is not None and not (q.per and rule.per.match(q.per)):
+        return False
     if rule.before is not None and not rule.before.search(window):
         return False
     if rule.unless_before is not None and rule.unless_before.search(window):
@@ -145,15 +156,19 @@ def _value(rule: Rule, q: Quantity, lead: str, basis: str | None) -> Decimal:
     return q.value
 
 
-def link(sentence: str, quantities: list[QuantityMatch]) -> list[Link]:
-    """Every number of `sentence` that a rule reads, with the rule and its basis."""
+def link(sentence: str, quantities: list[QuantityMatch], *, roundup: bool = False,
+         opened: str | None = None) -> list[Link]:
+    """Every number of `sentence` that a rule reads, with the rule and its basis.
+
+    `roundup`: the sentence is part of a round-up of provinces; `opened`: the topic the
+    sentence before left open, which a round-up's list carries on."""
     links: list[Link] = []
-    open_topics: list[str] = []
+    open_topics: list[str] = [opened] if opened else []
     previous_end = 0
     numbers = _merge([_as_money(sentence, q) for q in quantities], _ranks(sentence))
     if not numbers:
         return links
-    hits = _cue_hits(sentence[:numbers[-1].end])  # cues after the last number open nothing
+    hits = _cue_hits(sentence[:numbers[-1].end], roundup)  # cues after the last number open nothing
     before_aside: list[str] | None = None  # the topics open when a parenthesis opened
     for q in numbers:
         window = sentence[previous_end:q.start]

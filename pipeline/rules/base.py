@@ -22,8 +22,12 @@ def pattern(source: str) -> regex.Pattern:
 
 @dataclass(frozen=True, slots=True)
 class Topic:
+    """`roundup`: the cue counts only in a round-up of many provinces, where a bare `mức tăng
+    trưởng` beside the names can only be the economy's growth."""
+
     id: str
     cue: regex.Pattern
+    roundup: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +40,7 @@ class Rule:
 
     `after` must match the text right after the quantity, `before` the end of the text
     between the previous number and this one; `unless_*` veto (`unless_per` the money's
-    `/người/tháng`). `total` names the indicator the denominator of `238/316 vụ việc` is,
+    `/người/tháng`; `per` requires the money to be per something: `51 triệu đồng/người`). `total` names the indicator the denominator of `238/316 vụ việc` is,
     when the text states it nowhere else. `basis` names the capture
     group of `after` that holds the comparison basis (`dự toán`, `cùng kỳ`).
     """
@@ -51,19 +55,21 @@ class Rule:
     unless_after: regex.Pattern | None = None
     unless_before: regex.Pattern | None = None
     unless_per: regex.Pattern | None = None
+    per: regex.Pattern | None = None
     reading: str | None = None
     total: str | None = None
 
 
-def topic(id: str, cue: str) -> Topic:
+def topic(id: str, cue: str, *, roundup: bool = False) -> Topic:
     """Cues are matched against lower-cased text, case-sensitively: several times faster
     than case-insensitive matching, and cue phrases have no case-bearing escapes."""
-    return Topic(id, regex.compile(cue.lower(), regex.V1))
+    return Topic(id, regex.compile(cue.lower(), regex.V1), roundup)
 
 
 def rule(id: str, indicator: str, topic: str, unit: str, *, noun: str | None = None,
          after: str | None = None, before: str | None = None,
          unless_after: str | None = None, unless_before: str | None = None, unless_per: str | None = None,
+         per: str | None = None,
          reading: str | None = None, total: str | None = None) -> Rule:
     def p(s: str | None, anchor: str) -> regex.Pattern | None:
         if s is None:
@@ -74,7 +80,8 @@ def rule(id: str, indicator: str, topic: str, unit: str, *, noun: str | None = N
                 noun=pattern(f"^(?:{noun})\\b") if noun else None,
                 after=p(after, "start"), before=p(before, "end"),
                 unless_after=p(unless_after, "start"), unless_before=p(unless_before, "end"),
-                unless_per=pattern(unless_per) if unless_per else None, reading=reading, total=total)
+                unless_per=pattern(unless_per) if unless_per else None, per=pattern(per) if per else None,
+                reading=reading, total=total)
 
 
 # Comparison bases shared by the families: what a percentage is measured against.

@@ -3,7 +3,9 @@ from pipeline.rules.base import VS_ESTIMATE, rule, topic
 
 TOPICS = [
     topic("grdp", r"GRDP(?! bình quân đầu người)|tổng sản phẩm(?: quốc nội| trên địa bàn| trong tỉnh| địa phương)?|tăng trưởng kinh tế|tốc độ tăng trưởng(?! (?:tín dụng|xuất khẩu|doanh thu))|quy mô (?:nền )?kinh tế|(?:nền )?kinh tế (?:của tỉnh |toàn tỉnh )?(?=tăng)"),
-    topic("grdp.per_capita", r"(?:GRDP )?(?<!thu nhập )bình quân đầu người"),
+    topic("grdp.per_capita", r"(?:GRDP )?(?<!thu nhập )bình quân đầu người|GRDP bình quân(?! (?:tăng|giai đoạn|hằng|hàng|mỗi|cả))"),
+    # a round-up of provinces: `mức tăng trưởng` beside the names, `dẫn đầu là Bắc Giang (13,82%)`
+    topic("grdp.roundup", r"(?:mức |tốc độ |dự báo |có )?tăng trưởng(?! (?:tín dụng|xuất khẩu|doanh thu|công nghiệp|du lịch|bán lẻ))|mức tăng(?! (?:giá|lương))", roundup=True),
     # shares and sector growth: a percentage here is not the economy's growth
     topic("grdp.other", r"tỷ trọng|chiếm|đóng góp|khu vực (?:công nghiệp|dịch vụ|nông)|ngành|chỉ số|kim ngạch|xuất khẩu|nhập khẩu|vốn|tín dụng|giá trị sản xuất|doanh thu|tổng mức|thuế sản phẩm|nông,? lâm nghiệp|thủy sản|thuỷ sản|công nghiệp(?! hóa)|dịch vụ"
           # a rank right after the economy's size ranks the size, not the growth
@@ -17,15 +19,22 @@ _REGION = (_AMONG + r"(?:(?!cả nước|toàn quốc)[^.;\d]){0,24}?(?:vùng|kh
 _NATION = _AMONG + r"(?:[^.;]{0,24}?(?:cả nước|toàn quốc|tỉnh,? thành(?: phố)?)|\s*tỉnh\b)"
 # `cao hơn cùng kỳ năm trước (7,02%)`, `(cùng kỳ tăng 5,8%)`: last year's growth, for comparison
 _LAST_YEARS = r"(?:cùng kỳ(?: năm (?:trước|ngoái))?|năm (?:trước|ngoái))\s*(?:\(\s*|(?:chỉ |đã )?(?:tăng|đạt|giảm|là)(?: được)?\s*)"
+# `(vượt mục tiêu Nghị quyết 0,36%)`, `vượt kế hoạch 0,5 điểm %`: the margin over a target
+_OVER_TARGET = r"(?:vượt|cao hơn|thấp hơn|hụt)\s+(?:so với\s+)?(?:mục tiêu|kế hoạch|chỉ tiêu)[^,;.\d%]{0,40}?\s*"
 # `cao hơn mức tăng 8,02% của cả nước`: the national figure named after the number
 _NATIONAL_AFTER = r"\s*\)?\s*(?:của )?(?:cả nước|toàn quốc)"
 RULES = [
-    rule("grdp.value", "grdp_value", "grdp", "VND"),
+    rule("grdp.per_person", "grdp_per_capita", "grdp", "VND", per=r"người(?!\s*/\s*tháng)"),
+    rule("grdp.value", "grdp_value", "grdp", "VND", unless_per=r"người"),
     rule("grdp.growth", "grdp_growth", "grdp", "percent",
-         unless_after=rf"{VS_ESTIMATE}|{_NATIONAL_AFTER}", unless_before=rf"(?:chiếm|khoảng)\s*|{_LAST_YEARS}", reading="change"),
+         unless_after=rf"{VS_ESTIMATE}|{_NATIONAL_AFTER}", unless_before=rf"(?:chiếm|khoảng)\s*|{_LAST_YEARS}|{_OVER_TARGET}", reading="change"),
     rule("grdp.rank_region", "grdp_growth_rank_region", "grdp", "rank", after=_REGION),
     rule("grdp.rank", "grdp_growth_rank", "grdp", "rank", after=_NATION),
+    rule("grdp.roundup.growth", "grdp_growth", "grdp.roundup", "percent",
+         unless_after=rf"{VS_ESTIMATE}|{_NATIONAL_AFTER}", unless_before=rf"(?:chiếm|khoảng)\s*|{_LAST_YEARS}|{_OVER_TARGET}", reading="change"),
+    rule("grdp.roundup.rank", "grdp_growth_rank", "grdp.roundup", "rank", after=rf"{_NATION}|\s*(?:[;,.]|và\b|$)"),
     rule("grdp.per_capita.value", "grdp_per_capita", "grdp.per_capita", "VND", unless_per=r"tháng"),
+    rule("grdp.per_capita.usd", "grdp_per_capita", "grdp.per_capita", "USD", unless_per=r"tháng"),
     rule("grdp.per_capita.growth", "grdp_per_capita_yoy_growth", "grdp.per_capita", "percent", reading="change"),
 ]
 
@@ -66,6 +75,12 @@ EXAMPLES = [
     ("Tốc độ tăng trưởng tổng sản phẩm trên địa bàn (GRDP) 9 tháng năm 2025 ước đạt 8,15%, cao hơn cùng kỳ năm trước (7,02%).", {"8,15": "grdp_growth"}),
     ("GRDP 6 tháng ước tăng 6,5% (cùng kỳ năm trước tăng 5,8%).", {"6,5": "grdp_growth"}),
     ("Tổng sản phẩm trên địa bàn theo giá hiện hành đạt 58.300 tỷ đồng; xếp thứ 41/63 tỉnh, thành phố.", {"58.300": "grdp_value"}),
+    # per head: in US dollars (kept in dollars), or written per person
+    ("GRDP bình quân đầu người đạt 4.100 USD, đứng thứ 12 cả nước.", {"4.100": "grdp_per_capita"}),
+    ("GRDP bình quân của Nghệ An đạt khoảng 2.210 USD.", {"2.210": "grdp_per_capita"}),
+    ("Bình quân đầu người ước đạt 92 triệu đồng (tương đương 3.850 USD).", {"92": "grdp_per_capita", "3.850": "grdp_per_capita"}),
+    ("GRDP bình quân ước đạt 51 triệu đồng/người.", {"51": "grdp_per_capita"}),
+    ("Năm 2022, GRDP đạt 67,2 triệu đồng/người.", {"67,2": "grdp_per_capita"}),
 ]
 
 COUNTER_EXAMPLES = [
@@ -79,6 +94,8 @@ COUNTER_EXAMPLES = [
     "Tăng trưởng GRDP của cả nước đạt 8,02%.",
     "Tổng sản phẩm trong nước (GDP) quý I ước tăng 3,32% và chỉ cao hơn tốc độ tăng 3,21% của cùng kỳ.",
     "Quy mô kinh tế của tỉnh đứng thứ 8 cả nước.",
-    "GRDP bình quân đầu người đạt 4.100 USD, đứng thứ 12 cả nước.",
+    "Quy mô GRDP bình quân giai đoạn 2016-2020 tăng 7,1%/năm, vượt mục tiêu 0,3%.",
+    "GRDP ước tăng 8,1% (vượt kế hoạch đề ra 0,6%).",
+    "Tăng trưởng GRDP đạt 6,2%, cao hơn mục tiêu Nghị quyết 0,2%.",
     "Giá trị tăng thêm khu vực công nghiệp - xây dựng tăng 14,2%, đóng góp 4,1 điểm phần trăm vào mức tăng chung.",
 ]
