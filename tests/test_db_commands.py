@@ -109,7 +109,7 @@ def test_editing_one_document_replaces_only_its_figures(db_url, tmp_path):
     assert result.exit_code == 0, result.stderr
     assert "1 changed, 4 unchanged" in result.stderr
     after = _query(db_url, sql)
-    assert [r for r in after if r[0] != str(edited)] == [r for r in before if r[0] != str(edited)]
+    assert [r for r in after if r[0] != f"docs/{edited.name}"] == [r for r in before if r[0] != f"docs/{edited.name}"]
     changed = set(after) - set(before)
     # the new value and the new quote of its sentence's figures: updated in place, ids kept
     assert f"0 inserted, {len(changed)} updated, 0 deleted" in result.stderr
