@@ -94,7 +94,7 @@ COUNTER_EXAMPLES = [
     "Tăng trưởng GRDP của cả nước đạt 8,02%.",
     "Tổng sản phẩm trong nước (GDP) quý I ước tăng 3,32% và chỉ cao hơn tốc độ tăng 3,21% của cùng kỳ.",
     "Quy mô kinh tế của tỉnh đứng thứ 8 cả nước.",
-    "Quy mô GRDP bình quân giai đoạn 2016-2020 tăng 7,1%/năm, vượt mục tiêu 0,3%.",
+    "Tăng trưởng kinh tế vượt mục tiêu Nghị quyết 0,36%.",
     "GRDP ước tăng 8,1% (vượt kế hoạch đề ra 0,6%).",
     "Tăng trưởng GRDP đạt 6,2%, cao hơn mục tiêu Nghị quyết 0,2%.",
     "Giá trị tăng thêm khu vực công nghiệp - xây dựng tăng 14,2%, đóng góp 4,1 điểm phần trăm vào mức tăng chung.",
