@@ -20,7 +20,7 @@ _NATION = _AMONG + r"(?:[^.;]{0,24}?(?:cả nước|toàn quốc|tỉnh,? thành
 # `cao hơn cùng kỳ năm trước (7,02%)`, `(cùng kỳ tăng 5,8%)`: last year's growth, for comparison
 _LAST_YEARS = r"(?:cùng kỳ(?: năm (?:trước|ngoái))?|năm (?:trước|ngoái))\s*(?:\(\s*|(?:chỉ |đã )?(?:tăng|đạt|giảm|là)(?: được)?\s*)"
 # `(vượt mục tiêu Nghị quyết 0,36%)`, `vượt kế hoạch 0,5 điểm %`: the margin over a target
-_OVER_TARGET = r"(?:vượt|cao hơn|thấp hơn|hụt)\s+(?:so với\s+)?(?:mục tiêu|kế hoạch|chỉ tiêu)[^,;.\d%]{0,40}?\s*"
+_OVER_TARGET = r"(?:vượt|cao hơn|thấp hơn|hụt)\s+(?:so với\s+)?(?:mục tiêu|kế hoạch|chỉ tiêu)[^,;.\d%(]{0,40}?\s*"
 # `cao hơn mức tăng 8,02% của cả nước`: the national figure named after the number
 _NATIONAL_AFTER = r"\s*\)?\s*(?:của )?(?:cả nước|toàn quốc)"
 RULES = [
@@ -75,6 +75,9 @@ EXAMPLES = [
     ("Tốc độ tăng trưởng tổng sản phẩm trên địa bàn (GRDP) 9 tháng năm 2025 ước đạt 8,15%, cao hơn cùng kỳ năm trước (7,02%).", {"8,15": "grdp_growth"}),
     ("GRDP 6 tháng ước tăng 6,5% (cùng kỳ năm trước tăng 5,8%).", {"6,5": "grdp_growth"}),
     ("Tổng sản phẩm trên địa bàn theo giá hiện hành đạt 58.300 tỷ đồng; xếp thứ 41/63 tỉnh, thành phố.", {"58.300": "grdp_value"}),
+    # the margin over a target is not growth
+    ("GRDP ước tăng 8,1% (vượt kế hoạch đề ra 0,6%).", {"8,1": "grdp_growth"}),
+    ("Tăng trưởng GRDP đạt 6,2%, cao hơn mục tiêu Nghị quyết 0,2%.", {"6,2": "grdp_growth"}),
     # per head: in US dollars (kept in dollars), or written per person
     ("GRDP bình quân đầu người đạt 4.100 USD, đứng thứ 12 cả nước.", {"4.100": "grdp_per_capita"}),
     ("GRDP bình quân của Nghệ An đạt khoảng 2.210 USD.", {"2.210": "grdp_per_capita"}),
@@ -95,7 +98,5 @@ COUNTER_EXAMPLES = [
     "Tổng sản phẩm trong nước (GDP) quý I ước tăng 3,32% và chỉ cao hơn tốc độ tăng 3,21% của cùng kỳ.",
     "Quy mô kinh tế của tỉnh đứng thứ 8 cả nước.",
     "Tăng trưởng kinh tế vượt mục tiêu Nghị quyết 0,36%.",
-    "GRDP ước tăng 8,1% (vượt kế hoạch đề ra 0,6%).",
-    "Tăng trưởng GRDP đạt 6,2%, cao hơn mục tiêu Nghị quyết 0,2%.",
     "Giá trị tăng thêm khu vực công nghiệp - xây dựng tăng 14,2%, đóng góp 4,1 điểm phần trăm vào mức tăng chung.",
 ]
