@@ -8,6 +8,11 @@ Run once, by hand, when the reference data needs refreshing:
 The package is a build-time source only; the pipeline reads the committed CSVs. Output is
 sorted and NFC so that a rerun over the same package version is byte-identical.
 
+Successors come from the package's 2025 converter: `successor_code` is the new unit an old
+province went into, `partial_successor_codes` any other new unit that received some of its
+wards (a split). The package records no split at province level, so that column is empty
+today; the pipeline and the roll-up view read it all the same.
+
 What the package does not hold is curated here, in small tables that the build checks
 against the package: spec names that differ from the package's (Thừa Thiên Huế, which the
 package already calls "Thành phố Huế"), abbreviations used by the press, and the accented
@@ -26,7 +31,7 @@ from pathlib import Path
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
-PROVINCE_HEADER = ("code", "era", "name", "kind", "successor_code", "aliases")
+PROVINCE_HEADER = ("code", "era", "name", "kind", "successor_code", "aliases", "partial_successor_codes")
 DISTRICT_HEADER = ("code", "name", "kind", "province_code", "aliases")
 
 # Era-2008 rows whose spec name/kind differ from the package (which shows 2025-06-30).
@@ -109,12 +114,27 @@ def _query(db: sqlite3.Connection, sql: str) -> list[tuple]:
     return [tuple(_nfc(v) if isinstance(v, str) else v for v in row) for row in db.execute(sql)]
 
 
-def _provinces(db: sqlite3.Connection, merges: dict[str, list[str]]) -> list[tuple[str, ...]]:
+def _receivers(converter: dict) -> dict[str, set[str]]:
+    """Old province key -> every new province key that received one of its wards."""
+    receivers: dict[str, set[str]] = {}
+    for new, wards in converter["DICT_PROVINCE_WARD_NO_DIVIDED"].items():
+        for old_wards in wards.values():
+            for old_ward in old_wards:
+                receivers.setdefault(old_ward.split("_")[0], set()).add(new)
+    for new, old_wards in converter["DICT_PROVINCE_WARD_DIVIDED"].items():
+        for old_ward in old_wards:
+            receivers.setdefault(old_ward.split("_")[0], set()).add(new)
+    return receivers
+
+
+def _provinces(db: sqlite3.Connection, converter: dict) -> list[tuple[str, ...]]:
+    merges: dict[str, list[str]] = converter["DICT_PROVINCE"]
     columns = "SELECT DISTINCT provinceCode, province, provinceShort, provinceKey FROM"
     legacy = _query(db, f"{columns} admin_units_legacy")
     current = _query(db, f"{columns} admin_units")
     new_code = {key: code for code, _, _, key in current}
     successor = {old: new_code[new] for new, olds in merges.items() for old in olds}
+    receivers = _receivers(converter)
     rows = []
     for era, units in (("2008", legacy), ("2025", current)):
         for code, full, short, key in units:
@@ -122,7 +142,9 @@ def _provinces(db: sqlite3.Connection, merges: dict[str, list[str]]) -> list[tup
             if era == "2008":
                 name, kind = _ERA_2008_OVERRIDES.get(code, (name, kind))
             aliases = _PROVINCE_ALIASES.get(("*", name), ()) + _PROVINCE_ALIASES.get((era, name), ())
-            rows.append((code, era, name, kind, successor[key] if era == "2008" else "", ";".join(aliases)))
+            partial = sorted({new_code[n] for n in receivers.get(key, ())} - {successor[key]}) if era == "2008" else []
+            rows.append((code, era, name, kind, successor[key] if era == "2008" else "", ";".join(aliases),
+                         ";".join(partial)))
     used = {(era, name) for _, era, name, *_ in rows}
     unused = [k for k in _PROVINCE_ALIASES if k not in used and ("2008", k[1]) not in used]
     if unused:
@@ -171,9 +193,9 @@ def _write(path: Path, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> 
 
 def main() -> None:
     data = resources.files("vietnamadminunits") / "data"
-    merges = json.loads((data / "converter_2025.json").read_text(encoding="utf-8"))["DICT_PROVINCE"]
+    converter = json.loads((data / "converter_2025.json").read_text(encoding="utf-8"))
     with sqlite3.connect(f"file:{data / 'dataset.db'}?mode=ro", uri=True) as db:
-        provinces = _provinces(db, merges)
+        provinces = _provinces(db, converter)
         districts = _districts(db)
     _write(SEEDS / "provinces.csv", PROVINCE_HEADER, provinces)
     _write(SEEDS / "districts.csv", DISTRICT_HEADER, districts)

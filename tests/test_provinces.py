@@ -56,6 +56,15 @@ def test_every_2025_province_succeeds_some_2008_province():
     assert all(p.successor_code is None and successor(p) is None for p in provinces("2025"))
 
 
+def test_partial_successors_are_other_2025_units():
+    """A unit split across the merger lists the other units that received part of it; the
+    package records no split at province level, so every old unit went whole into one."""
+    codes = {p.code for p in provinces("2025")}
+    for province in provinces("2008"):
+        assert set(province.partial_successor_codes) <= codes - {province.successor_code}
+    assert all(p.partial_successor_codes == () for p in provinces())
+
+
 def test_every_district_lies_in_a_2008_province():
     codes = {p.code for p in provinces("2008")}
     assert all(d.province_code in codes for d in districts())
