@@ -18,7 +18,8 @@ _TABLE_COLUMNS = ("document", "line", "indicator", "value", "unit", "province", 
 class _Commands(click.Group):
     """The database commands load SQLAlchemy and Alembic only when one of them runs."""
 
-    _LAZY = {"run": "pipeline.db.commands", "db": "pipeline.db.commands", "export": "pipeline.db.commands"}
+    _LAZY = {"run": "pipeline.db.commands", "db": "pipeline.db.commands", "export": "pipeline.db.commands",
+             "review": "pipeline.review.commands"}
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted([*super().list_commands(ctx), *self._LAZY])

@@ -88,3 +88,55 @@ def db_engine(db_url: str) -> Iterator[sa.Engine]:
     engine = make_engine(db_url)
     yield engine
     engine.dispose()
+
+
+# --- the review app (tests/test_review_*.py): a small corpus, its load, two users ---
+
+REVIEW_PASSWORD = "correct horse battery"
+REVIEW_DOCUMENTS = {
+    "lang-son-jan.txt": (
+        "Lạng Sơn: kinh tế - xã hội năm 2022\n"
+        "Năm 2022, tốc độ tăng trưởng GRDP của tỉnh Lạng Sơn đạt 7,1%. Tổng thu ngân sách nhà "
+        "nước trên địa bàn tỉnh đạt 7.500 tỷ đồng.\n", "2023-01-05"),
+    "lang-son-feb.txt": (
+        "Lạng Sơn tổng kết năm 2022\n"
+        "Năm 2022, tăng trưởng GRDP của tỉnh Lạng Sơn đạt 71%, cao nhất từ trước đến nay.\n",
+        "2023-02-10"),
+    "lang-son-2021.txt": (
+        "Lạng Sơn: kinh tế năm 2021\n"
+        "Năm 2021, tốc độ tăng trưởng GRDP của tỉnh Lạng Sơn đạt 6,5%.\n", "2022-01-08"),
+    "hostile.txt": (
+        "<script>window.__xss = 1</script> Bản tin <img src=x onerror=\"window.__xss = 2\">\n"
+        "Năm 2022, tốc độ tăng trưởng GRDP của tỉnh Lạng Sơn đạt 7,3% <b>đậm</b>.\n",
+        "2023-03-01"),
+}
+
+
+def review_documents(edits: dict[str, str] | None = None):
+    """The review corpus as Documents, with `edits` replacing some texts."""
+    from datetime import date
+
+    from pipeline.documents import Document
+
+    return [Document(path, (edits or {}).get(path, text), published=date.fromisoformat(day),
+                     province="Lạng Sơn")
+            for path, (text, day) in REVIEW_DOCUMENTS.items()]
+
+
+def load_review_documents(engine: sa.Engine, edits: dict[str, str] | None = None) -> None:
+    from pipeline.db.load import load
+    from pipeline.extraction import extract_document, rules_version
+
+    load(engine, review_documents(edits), extract=extract_document,
+         rules_version=rules_version(), full_refresh=True)
+
+
+@pytest.fixture
+def review_db(db_engine: sa.Engine) -> sa.Engine:
+    """The review corpus loaded, with a reviewer `lan` and a viewer `minh`."""
+    from pipeline.review.users import add_user
+
+    load_review_documents(db_engine)
+    add_user(db_engine, "lan", REVIEW_PASSWORD, "reviewer")
+    add_user(db_engine, "minh", REVIEW_PASSWORD, "viewer")
+    return db_engine
