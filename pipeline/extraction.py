@@ -36,11 +36,16 @@ _PLANNED_BEFORE = regex.compile(
     r"\bsẽ\b|phấn đấu|dự kiến|mục tiêu|chỉ tiêu|kế hoạch năm|hướng tới|"
     r"giao (?:thu|chỉ tiêu|dự toán|nhiệm vụ)|nghiên cứu xây dựng|xây dựng, ban hành|(?<!\w)(?:dự toán|kế hoạch) (?:thu|chi)", _I)
 # `vượt kế hoạch đề ra (7,5%)`, `(kế hoạch 7-7,5%)`: the number right after names the plan
+# a sentence that opens with its target: `Phấn đấu năm 2021, …`, `Mục tiêu đến năm 2025 …`
+_PLANNED_LEAD = regex.compile(r"[^\d]{0,80}?(?<!(?:đạt|vượt|bằng|so với|hoàn thành)\s+)(?:phấn đấu|mục tiêu|dự kiến|định hướng)", _I)
 _PLANNED_RIGHT_BEFORE = regex.compile(r"(?:kế hoạch|chỉ tiêu)(?: (?:đề ra|được giao|năm))?(?: là)?\s*\(?\s*$", _I)
 _PLANNED_AFTER = regex.compile(r"\G\s*(?:%\s*)?trở lên", _I)
 _BREAKDOWN = regex.compile(r"trong đó\b", _I)
 _CLAUSE_BREAK = regex.compile(r"[,;:]|\svà\s")
 # a forecast of a period that is closing is an estimate of it (`được dự báo tăng 5,97%`)
+# an estimate declared for a period (`ước 9 tháng`, `ước tính cả năm`) or a forecast (`theo dự
+# báo`), not the verb of the first figure (`ước đạt 51,72 triệu đồng (tăng 10,9%)`)
+_ESTIMATE_LEAD = regex.compile(r"(?<!\w)(?:(?:dự ước|ước tính|ước)(?: thực hiện)?\s+(?:cả |trong )?(?:\d{1,2}\s+tháng|năm|quý|tháng|sáu|chín)|(?:theo |được )?dự báo)(?!\w)", _I)
 _ESTIMATE = regex.compile(r"(?<!\w)(?:dự ước|ước tính|ước đạt|ước|dự báo)(?!\w)", _I)
 # the nation as a subject, not as the field a province is ranked in (`dẫn đầu cả nước`,
 # `thứ 2 cả nước`, `cao nhất cả nước`, `so với cả nước`)
@@ -115,6 +120,7 @@ def extract(text: str | Document, *, published: date | None = None, province: st
         attached = subjects(sentence.text, named, [(q.num_start, q.num_end, q.quantity.unit) for q in quantities]
                             + [(f.match.num_start, f.match.num_end, "rank") for f in links if f.match.quantity.unit == "rank"])
         previous: Figure | None = None
+        declared = declared_modality(sentence.text, links[0].match.start, roundup) if links else None
         national: str | None = None  # the topic of a national figure: what follows it is national too
         parent = figures[-1] if figures and figures[-1].start >= paragraph.start else None
         for found in links:
@@ -125,7 +131,7 @@ def extract(text: str | Document, *, published: date | None = None, province: st
                 subject = clause_subject(sentence.text, named, found.match.num_start)
             if subject is None and ROUNDUP_TOPICS.get(found.rule.topic):
                 continue  # a round-up's value written with no province: the nation's or a region's
-            figure = _figure(ctx, paragraph, sentence, found, previous, parent, subject)
+            figure = _figure(ctx, paragraph, sentence, found, previous, parent, subject, declared)
             if figure is None:
                 national = found.rule.topic
             else:
@@ -234,7 +240,8 @@ def _own_clause(window: str, first: bool) -> str:
 
 
 def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, previous: Figure | None,
-            parent: Figure | None, subject: Province | None = None) -> Figure | None:
+            parent: Figure | None, subject: Province | None = None,
+            declared: tuple[int, int, bool, bool] | None = None) -> Figure | None:
     q = found.match
     start, end = sentence.start + q.num_start, sentence.start + q.num_end
     clause = _own_clause(found.window, first=len(found.window) == q.start)
@@ -244,7 +251,7 @@ def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, p
         province, scope, locality = subject, "province", None
     else:
         province, scope, locality = _place(ctx, paragraph, sentence, start)
-    planned, estimate = _modality(ctx, sentence, found, clause, start, previous, parent)
+    planned, estimate = _modality(ctx, sentence, found, clause, start, previous, parent, declared)
     period = figure_period(ctx.text, ctx.periods, ctx.frame, at=start, sentence=(sentence.start, sentence.end),
                            paragraph=(paragraph.start, paragraph.end), planned=planned,
                            stock=found.rule.indicator in _STOCKS).period
@@ -285,21 +292,55 @@ def _unit(indicator: str, written: str) -> str:
     return unit
 
 
+def declared_modality(sentence: str, first: int, roundup: bool = False) -> tuple[int, int, bool, bool] | None:
+    """What a sentence declares before its first number — a target (`Phấn đấu năm 2021, …`) or
+    an estimate (`ước`, `dự báo`) — covers the figures after it, parentheses included, up to a
+    `;` (a round-up's list goes on past it) or a new time frame: (from, to, planned, estimate)."""
+    lead = sentence[:first]
+    planned, estimate = bool(_PLANNED_LEAD.match(lead)), bool(_ESTIMATE_LEAD.search(lead))
+    if not (planned or estimate):
+        return None
+    end = len(sentence) if roundup else (sentence.find(";", first) % (len(sentence) + 1))
+    return first, end, planned, estimate
+
+
+def _new_frame(ctx: _Context, since: int, at: int) -> bool:
+    """A report period stated between `since` and `at`: a new time frame."""
+    return bisect_right(ctx.periods.starts, at) > bisect_right(ctx.periods.starts, since)
+
+
+def _other_year(ctx: _Context, since: int, at: int) -> bool:
+    """A period of another year stated between `since` and `at` (the parts of a declared
+    period — `9 tháng … (6 tháng …, quý III …)` — stay inside its frame)."""
+    starts, matches = ctx.periods.starts, ctx.periods.matches
+    i, j = bisect_right(starts, since), bisect_right(starts, at)
+    if i == j:
+        return False
+    frame = matches[i - 1].period.end.year if i else matches[i].period.end.year
+    return any(m.period.end.year != frame for m in matches[i:j])
+
+
 def _modality(ctx: _Context, sentence: Segment, found: Link, clause: str, start: int,
-              previous: Figure | None, parent: Figure | None) -> tuple[bool, bool]:
-    """Planned? Estimate? From the number's own clause, else from the figure it continues —
-    not past a new time frame or into a parenthesis — or the figure it breaks down or ranks."""
+              previous: Figure | None, parent: Figure | None,
+              declared: tuple[int, int, bool, bool] | None = None) -> tuple[bool, bool]:
+    """Planned? Estimate? From the number's own clause, else from what its sentence declares
+    up front, else from the figure it continues — not past a new time frame or into a
+    parenthesis — or the figure it breaks down or ranks."""
     q = found.match
     planned = bool(_PLANNED_BEFORE.search(clause) or _PLANNED_RIGHT_BEFORE.search(found.window)
                    or _PLANNED_AFTER.search(sentence.text, q.end, q.end + 12)
                    or "trở lên" in sentence.text[q.start:q.end])
     estimate = bool(_ESTIMATE.search(clause))
     since = previous.end if previous is not None else sentence.start
-    own_period = bisect_right(ctx.periods.starts, start) > bisect_right(ctx.periods.starts, since)
+    own_period = _new_frame(ctx, since, start)
     if found.carried and previous is not None and "(" not in found.window and not own_period:
         planned = planned or previous.status == "planned"
         if ";" not in found.window:
             estimate = estimate or previous.estimate
+    if (declared is not None and start - sentence.start < declared[1]
+            and not _other_year(ctx, sentence.start + declared[0], start)):
+        planned = planned or declared[2]  # `Phấn đấu năm 2021, GRDP tăng 8,5%, …, thu ngân sách đạt …`
+        estimate = estimate or declared[3]  # `Ước 9 tháng, GRDP đạt …, tăng 10,55% (6 tháng tăng …)`
     if parent is not None and _BREAKDOWN.match(sentence.text):
         estimate = estimate or parent.estimate  # `Trong đó, …`: the parts of an estimate are estimates
     ranked = _RANKED.get(found.rule.indicator)

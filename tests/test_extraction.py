@@ -34,6 +34,22 @@ ATTRIBUTES = [
      {"period_start": date(2023, 1, 1), "period_end": date(2023, 12, 15)}),
     ("Trong tháng 5/2019 (từ 21/4 đến 20/5/2019), Trung tâm tiếp nhận mới 2.500 hồ sơ.", "2.500", {},
      {"period_start": date(2019, 4, 21), "period_end": date(2019, 5, 20)}),
+    # what a sentence declares up front covers its list and its brackets, not past a `;`
+    ("Ước 9 tháng năm 2024, GRDP tăng 10,55% so với cùng kỳ (6 tháng tăng 11,29%, quý III tăng 9,09%).", "9,09", {},
+     {"estimate": True, "period_start": date(2024, 7, 1)}),
+    ("Tỉnh Bình Phước phấn đấu trong năm 2021, GRDP tăng 8,5%, thu ngân sách đạt 12.000 tỷ đồng.", "12.000", {},
+     {"status": "planned", "period_start": date(2021, 1, 1)}),
+    ("Phấn đấu năm 2026, Nghệ An thu ngân sách 26.000 tỷ đồng, tăng 5% so với năm 2025.", "26.000", {},
+     {"status": "planned"}),
+    ("Năm 2022, GRDP ước tăng 8,01%, đạt 459 nghìn tỷ đồng; GRDP bình quân đầu người đạt 166 triệu đồng.", "166", {},
+     {"estimate": False}),
+    ("Có 4 đảng bộ đạt trên 50% chỉ tiêu được giao, bao gồm: Đảng bộ huyện Ninh Phước kết nạp 52 đảng viên mới.", "52", {},
+     {"status": "actual"}),
+    # a round-up: each value is the province's it is written with, and a forecast is an estimate
+    ("Theo dự báo tăng trưởng GRDP, Hà Nội tăng 5,97%, xếp thứ 30/63 tỉnh, thành phố; Đà Nẵng 3,74%, xếp thứ 46.", "3,74",
+     {"published": date(2023, 7, 1)}, {"province": "Đà Nẵng", "estimate": True}),
+    ("Theo sau là Thanh Hóa, Khánh Hòa và Hà Nam, với tăng trưởng GRDP quý I/2024 lần lượt ở mức 13,2%, 12,4% và 11%.", "12,4",
+     {}, {"province": "Khánh Hòa", "indicator": "grdp_growth"}),
     ("Tổng thu ngân sách đạt 3.370 tỷ đồng, tăng 17,7% so với cùng kỳ năm 2023.", "3.370", {},
      {"period_start": None}),
     ("Tổng sản phẩm trong tỉnh tăng 6,64%.\nTrên cơ sở số liệu 11 tháng và ước tính tháng 12/2017, Cục Thống kê "
