@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-UNITS = ("VND", "percent", "count", "visits", "rank", "VND_per_person", "VND_per_person_year")
+UNITS = ("VND", "percent", "count", "visits", "rank", "VND_per_person", "VND_per_person_year", "USD",
+         "USD_per_person")
 STATUSES = ("actual", "planned")
 SCOPES = ("province", "district", "organization")
 

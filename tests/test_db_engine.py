@@ -15,6 +15,7 @@ from pipeline.db.load import load
 from pipeline.db.reference import SEEDS
 from pipeline.documents import Document
 from pipeline.figures import Figure
+from pipeline.indicators import catalogue
 
 TEXT = "Năm 2022, tốc độ tăng trưởng kinh tế (GRDP) của tỉnh Lạng Sơn đạt 7,1%."
 
@@ -124,6 +125,8 @@ def test_upgrading_again_writes_no_reference_rows(db_engine):
 @pytest.mark.parametrize("sql", [
     "INSERT INTO indicators (code, family, unit, name_vi, name_en) "
     "VALUES ('x', 'f', 'furlong', 'x', 'x')",
+    "INSERT INTO indicators (code, family, unit, name_vi, name_en, kind) "
+    "VALUES ('x', 'f', 'USD', 'x', 'x', 'ratio')",
     "INSERT INTO provinces (code, era, name) VALUES ('99', '1990', 'Hà Tuyên')",
     "INSERT INTO districts (code, name, province_code) VALUES ('999', 'Nowhere', '00')",
     "INSERT INTO runs (started_at, status, code_version, rules_version, full_refresh) "
@@ -142,3 +145,71 @@ def test_constraints_are_enforced(db_engine, sql):
 ])
 def test_make_engine_drivers(url, backend):
     assert schema.make_engine(url).url.drivername == backend
+
+
+DOLLARS = "Năm 2022, GRDP bình quân đầu người đạt 68,37 triệu đồng (tương đương 2.873 USD)."
+
+
+def _per_capita(path: str, number: str, value: str, unit: str) -> Figure:
+    start = DOLLARS.index(number)
+    return Figure(indicator="grdp_per_capita", value=Decimal(value), unit=unit, start=start,
+                  end=start + len(number), line=1, quote=DOLLARS, rule="test", province="Lạng Sơn",
+                  province_code="20", period_start=date(2022, 1, 1), period_end=date(2022, 12, 31),
+                  period_grain="year", document=path)
+
+
+def _units(engine: sa.Engine) -> list[tuple[str, Decimal]]:
+    with engine.connect() as conn:
+        rows = conn.execute(sa.text("SELECT unit, value FROM figures ORDER BY start_offset")).all()
+    return [(unit, Decimal(str(value))) for unit, value in rows]
+
+
+def _checks(engine: sa.Engine, table: str) -> set[str]:
+    with engine.connect() as conn:
+        return {c["name"] for c in sa.inspect(conn).get_check_constraints(table)}
+
+
+def test_dollars_load_and_a_downgrade_to_0002_drops_only_them(db_engine):
+    schema.upgrade(db_engine)
+    report = load(db_engine, [Document("a.txt", DOLLARS)], rules_version="r1", extract=lambda doc: [
+        _per_capita(doc.path, "68,37", "68370000", "VND_per_person"),
+        _per_capita(doc.path, "2.873", "2873", "USD_per_person")])
+    assert report.counts.figures_inserted == 2
+    assert _units(db_engine) == [("VND_per_person", Decimal(68370000)), ("USD_per_person", Decimal(2873))]
+
+    schema.downgrade(db_engine, "0002")
+    assert _units(db_engine) == [("VND_per_person", Decimal(68370000))]
+    with db_engine.connect() as conn:
+        columns = {c["name"] for c in sa.inspect(conn).get_columns("indicators")}
+        assert "chosen_values" in sa.inspect(conn).get_view_names()
+    assert columns == {"code", "family", "unit", "name_vi", "name_en", "example"}
+    with pytest.raises(sa.exc.IntegrityError):
+        with db_engine.begin() as conn:
+            conn.exec_driver_sql("UPDATE figures SET unit = 'USD_per_person'")
+
+    schema.upgrade(db_engine)
+    _check(db_engine)
+    assert _units(db_engine) == [("VND_per_person", Decimal(68370000))]
+
+
+def test_rebuilding_for_dollars_keeps_every_other_constraint(db_engine):
+    schema.upgrade(db_engine, "0002")
+    before = {table: _checks(db_engine, table) for table in ("figures", "indicators")}
+    with db_engine.connect() as conn:
+        foreign = sorted(sa.inspect(conn).get_foreign_keys("figures"), key=lambda fk: fk["name"])
+    schema.upgrade(db_engine, "0003")
+    assert _checks(db_engine, "figures") == before["figures"]
+    assert _checks(db_engine, "indicators") == before["indicators"] | {"ck_indicators_kind"}
+    with db_engine.connect() as conn:
+        assert sorted(sa.inspect(conn).get_foreign_keys("figures"), key=lambda fk: fk["name"]) == foreign
+
+
+def test_the_indicators_table_holds_the_catalogue(db_engine):
+    schema.upgrade(db_engine)
+    fields = ("kind", "part_of", "rank_of", "rate_of", "of_total", "min_value", "max_value", "headline",
+              "additive")
+    with db_engine.connect() as conn:
+        rows = conn.execute(sa.text(f"SELECT code, {', '.join(fields)} FROM indicators")).all()
+    stored = {row[0]: tuple(row[1:]) for row in rows}
+    assert stored == {code: tuple(getattr(item, f) for f in fields) for code, item in catalogue().items()}
+    assert stored["grdp_growth_rank"][:2] == ("rank", None) and stored["budget_revenue_total"][-1]

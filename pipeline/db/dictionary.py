@@ -47,7 +47,8 @@ _QUALIFIERS = {
 _VALUE = {
     "indicator": "Catalogue code of the indicator (indicators.code).",
     "value": "The value in base units: VND for money, the percent number for rates.",
-    "unit": "Unit of value (VND, percent, count, visits, rank, VND_per_person, ...).",
+    "unit": "Unit of value (VND, USD, percent, count, visits, rank, VND_per_person, "
+    "USD_per_person, ...).",
 }
 _COUNTS = {
     "documents_seen": "Documents read in the run (loaded, skipped or failed).",
@@ -92,10 +93,27 @@ ENTRIES: dict[str, Entry] = {
         {
             "code": "Stable indicator code used by figures.indicator.",
             "family": "Group of related indicators (budget, grdp, complaints, ...).",
-            "unit": "Unit every figure of this indicator is stated in.",
+            "unit": "Unit figures of this indicator are stated in; money written in US dollars "
+            "stays in dollars (USD, USD_per_person).",
             "name_vi": "Vietnamese name.",
             "name_en": "English name.",
             "example": "A typical wording in the sources.",
+            "kind": "What the indicator is: amount, rate, growth, rank, stock (a count on a day), "
+            "count (over a period) or per_capita.",
+            "part_of": "The indicator this one is a part of (complaints_resolved of "
+            "complaints_in_jurisdiction).",
+            "rank_of": "The indicator this one ranks (grdp_growth_rank ranks grdp_growth).",
+            "rate_of": "For a share: the part whose share of its total it is "
+            "(complaint_resolution_rate of complaints_resolved).",
+            "of_total": "True when a denominator written with the number (149/158, 31/63) is the "
+            "figure's total, kept in figures.of_total.",
+            "min_value": "Lowest plausible value in the catalogue unit; below it the figure is "
+            "flagged. NULL: unbounded.",
+            "max_value": "Highest plausible value (100 for shares); above it the figure is "
+            "flagged. NULL: unbounded.",
+            "headline": "True for the indicators that are columns of province_year_headlines.",
+            "additive": "True when figures of several provinces or districts can be summed: "
+            "amounts and counts, never rates, growth, ranks or per-capita values.",
         },
     ),
     "documents": Entry(

@@ -12,6 +12,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from pipeline.db import dictionary
 from pipeline.figures import SCOPES, STATUSES, UNITS
+from pipeline.indicators import KINDS
 
 ERAS = ("2008", "2025")
 RUN_STATUSES = ("running", "completed", "interrupted", "failed")
@@ -61,7 +62,10 @@ class DistrictRow(Base):
 
 class IndicatorRow(Base):
     __tablename__ = "indicators"
-    __table_args__ = (sa.CheckConstraint(_one_of("unit", UNITS), name="unit"),)
+    __table_args__ = (
+        sa.CheckConstraint(_one_of("unit", UNITS), name="unit"),
+        sa.CheckConstraint(_one_of("kind", KINDS), name="kind"),
+    )
 
     code: Mapped[str] = mapped_column(sa.Text, primary_key=True)
     family: Mapped[str] = mapped_column(sa.Text)
@@ -69,6 +73,15 @@ class IndicatorRow(Base):
     name_vi: Mapped[str] = mapped_column(sa.Text)
     name_en: Mapped[str] = mapped_column(sa.Text)
     example: Mapped[str | None] = mapped_column(sa.Text)
+    kind: Mapped[str | None] = mapped_column(sa.Text)
+    part_of: Mapped[str | None] = mapped_column(sa.Text)
+    rank_of: Mapped[str | None] = mapped_column(sa.Text)
+    rate_of: Mapped[str | None] = mapped_column(sa.Text)
+    of_total: Mapped[bool] = mapped_column(sa.Boolean, server_default=sa.false())
+    min_value: Mapped[Decimal | None] = mapped_column(sa.Numeric)
+    max_value: Mapped[Decimal | None] = mapped_column(sa.Numeric)
+    headline: Mapped[bool] = mapped_column(sa.Boolean, server_default=sa.false())
+    additive: Mapped[bool] = mapped_column(sa.Boolean, server_default=sa.false())
 
 
 class RunRow(Base):

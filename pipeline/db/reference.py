@@ -1,7 +1,8 @@
 """The reference tables (provinces, districts, indicators), kept equal to seeds/*.csv.
 
 Rows are upserted, never deleted: figures reference them. An unchanged catalogue writes
-nothing, so a rerun stays a no-op.
+nothing, so a rerun stays a no-op. The indicator catalogue is read through
+pipeline.indicators, which types and checks its columns (kind, bounds, flags, references).
 """
 from __future__ import annotations
 
@@ -12,30 +13,39 @@ import sqlalchemy as sa
 
 import pipeline
 from pipeline.db.models import DistrictRow, IndicatorRow, ProvinceRow
+from pipeline.indicators import read_catalogue
 
 SEEDS = Path(pipeline.__file__).resolve().parents[1] / "seeds"
 
-_SOURCES = (
-    (ProvinceRow.__table__, "provinces.csv", {}),
-    (DistrictRow.__table__, "districts.csv", {}),
-    (IndicatorRow.__table__, "indicators.csv", {"typical wording": "example"}),
-)
-
-
 def sync(conn: sa.Connection, seeds: Path = SEEDS) -> None:
-    for table, filename, renames in _SOURCES:
+    for table, filename, read in _SOURCES:
         path = seeds / filename
         if path.exists():
-            _upsert(conn, table, _read(path, table, renames))
+            _upsert(conn, table, read(path, table))
 
 
-def _read(path: Path, table: sa.Table, renames: dict[str, str]) -> list[dict]:
+def _read(path: Path, table: sa.Table) -> list[dict]:
     with path.open(encoding="utf-8", newline="") as handle:
         rows = []
         for record in csv.DictReader(handle):
-            row = {renames.get(k, k): (v or None) for k, v in record.items()}
+            row = {k: (v or None) for k, v in record.items()}
             rows.append({c.name: row[c.name] for c in table.columns if c.name in row})
     return rows
+
+
+def _read_catalogue(path: Path, table: sa.Table) -> list[dict]:
+    rows = []
+    for item in read_catalogue(path).values():
+        row = {c.name: getattr(item, c.name) for c in table.columns}
+        rows.append({k: (None if v == "" else v) for k, v in row.items()})
+    return rows
+
+
+_SOURCES = (
+    (ProvinceRow.__table__, "provinces.csv", _read),
+    (DistrictRow.__table__, "districts.csv", _read),
+    (IndicatorRow.__table__, "indicators.csv", _read_catalogue),
+)
 
 
 def _upsert(conn: sa.Connection, table: sa.Table, rows: list[dict]) -> None:
