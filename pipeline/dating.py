@@ -1,7 +1,7 @@
 """Which period a figure is about: one precedence, from the number outwards.
 
 1. **sentence** — the period named nearest before the number in its sentence, else the first
-   one after it; `lũy kế` with no period of its own runs from 1 January to the end of the
+   one after it in the same clause (or anywhere after it when nothing else is in force); `lũy kế` with no period of its own runs from 1 January to the end of the
    period in force (`tháng 9/2018 … đạt 3.548 tỷ, lũy kế 35.696 tỷ` → January–September);
    `từ đầu năm đến nay` after a named month ends with that month; `cùng kỳ năm ngoái` as the
    subject of a clause is the period in force a year earlier;
@@ -48,6 +48,9 @@ _WHOLE_YEAR_BASIS = regex.compile(r"so (?:với )?năm (?:\d{4}|trước|ngoái)
 # `từ cuối quý III/2023 đến nay`: a time since which something holds, not a period reported on
 _SINCE_BEFORE = regex.compile(r"(?<!\w)từ (?:cuối |đầu |giữa )?$", _I)
 _UNTIL_NOW_AFTER = regex.compile(r"\s*(?:đến|tới) (?:nay|hiện nay|bây giờ)(?!\w)", _I)
+# a period after the number speaks of it from the same clause (`đạt 5.004 tỷ đồng tính đến
+# ngày 25/3`), not across a comma (`…, cao hơn mục tiêu đến năm 2025`) when one is in force
+_CLAUSE_BREAK = regex.compile(r"[,;(]\s+(?!(?:tính )?(?:đến|trong|vào)\b)", _I)
 _CLAUSE = regex.compile(r"[;]|,\s+(?=(?:trong khi|còn|nhưng)\b)", _I)
 
 
@@ -147,7 +150,7 @@ def _period(text: str, periods: Periods, frame: Frame, at: int, sentence: tuple[
     in_force = _in_force(matches, starts, frame, at, paragraph)
     if cumulative and in_force.period is not None and not after:
         return Dated(_year_so_far(in_force.period, True), "sentence")
-    if after:
+    if after and (in_force.period is None or not _CLAUSE_BREAK.search(text, at, after[0].start)):
         return Dated(_defined(matches, after[0]).period, "sentence")
     if planned:
         term = next((m for m in matches if _TERM.match(text, m.start)), None)
@@ -213,6 +216,8 @@ EXAMPLES = [
     ("Năm 2021, tỉnh Quảng Nam thu ngân sách đạt «23.773» tỷ đồng.", None, None, ("2021-01-01", "2021-12-31"), "sentence"),
     ("Tính chung 11 tháng năm 2022, tổng thu ngân sách ước đạt «28.267» tỷ đồng.", None, None, ("2022-01-01", "2022-11-30"), "sentence"),
     ("Thu ngân sách đạt «5.004» tỷ đồng, tính đến ngày 25/3/2024.", None, None, ("2024-01-01", "2024-03-25"), "sentence"),
+    ("Năm 2023 Quảng Ninh hết hộ nghèo. Thu nhập bình quân đạt «73,348» triệu đồng, cao hơn mục tiêu đến năm 2025.", None, None,
+     ("2023-01-01", "2023-12-31"), "paragraph"),
     ("Trong tháng 9/2018, thu ngân sách đạt hơn 3.548 tỷ đồng, lũy kế hơn «35.696» tỷ đồng.", None, None, ("2018-01-01", "2018-09-30"), "sentence"),
     ("Tháng 10/2021, Cà Mau thu 300 tỷ đồng, lũy kế «3.100» tỷ đồng.", None, None, ("2021-01-01", "2021-10-31"), "sentence"),
     ("Tính đến hết tháng 4, tổng thu từ đầu năm đến nay ước đạt «27,2» ngàn tỷ đồng.", None, "Thu ngân sách tháng 4-2021", ("2021-01-01", "2021-04-30"), "sentence"),

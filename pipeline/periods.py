@@ -359,7 +359,7 @@ _LEADS = tuple("lead" in pat.groupindex for pat, _ in _PATTERNS)
 
 # A period right after these is what a figure is compared with, not the figure's own.
 _BASIS_BEFORE = regex.compile(
-    r"""(?:(?<!\w)so(?:\s+với)?(?:\s+(?:cùng\s+k[ỳì]|cùng\s+thời\s+(?:điểm|k[ỳì])))?
+    r"""(?:(?<!\w)so(?:\s+với)?(?:\s+(?:cùng\s+k[ỳì]|cùng\s+thời\s+(?:điểm|k[ỳì])|(?:thời\s+điểm\s+)?(?:cuối|đầu)))?
           | (?<!\w)cùng\s+(?:k[ỳì]|thời\s+(?:điểm|k[ỳì]))
           | (?<!\w)so\s+sánh
           | (?<!\w)(?:cao|thấp|nhiều|ít|lớn|nhỏ|tốt|hơn)\s+hơn

@@ -256,6 +256,7 @@ FIND = [
     ("năm sau cao hơn năm trước; CPI tháng 6 tăng 0,55% so với tháng trước", D("2023-07-05"),
      [("tháng 6", "2023-06-01", "2023-06-30", True, False)]),
     ("tăng 7,06% so cùng kỳ năm trước. GRDP (giá so sánh năm 2010) ước đạt", R, []),
+    ("Tiền gửi tăng 3,51% so với cuối năm 2023; dư nợ tăng 2% so với thời điểm đầu năm 2024", R, []),
     ("Những năm qua, Tỉnh ủy mỗi tháng 2 lần kiểm tra", R, []),
     # N months opening a clause is the first N months; a duration inside a clause is not
     ("Tính đến hết tháng 9. 9 tháng, thu ngân sách đạt", R,
