@@ -27,7 +27,7 @@ _ORDINALS = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "n
 _HUNDRED = Decimal(100)
 _ABOUT = regex.compile(r"[^.;\d]{0,40}?\bvề\s+", regex.V1)
 _BARE_SCALE = regex.compile(r"\s*(?:nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu)", regex.V1)
-_CHANGE = regex.compile(r"(?:tăng|giảm)(?: thêm)?\s*$", regex.IGNORECASE | regex.V1)
+_CHANGE = regex.compile(r"(?:tăng|giảm|(?:cao|thấp|nhiều|ít) hơn)(?: thêm)?\s*$", regex.IGNORECASE | regex.V1)
 _VERB = regex.compile(
     r"(?P<verb>vượt|tăng|giảm|bằng|đạt|hoàn thành|chỉ bằng)"
     r"(?P<between>\s+(?:so với\s+|so\s+)?(?:dự toán|kế hoạch|cùng kỳ|năm trước|năm ngoái)[^,;.\d%]{0,30}?)?"
@@ -117,18 +117,19 @@ def _ranked_on(sentence: str, end: int) -> list[str]:
     return [topic for _, _, topic in _cue_hits(sentence[about.end():about.end() + _CUE_REACH])]
 
 
-def _fits(rule: Rule, q: Quantity, window: str, after: str) -> regex.Match | bool:
+def _fits(rule: Rule, q: Quantity, window: str, after: str, approach: str = "") -> regex.Match | bool:
+    """`approach` is the window with the bound words the number took (`cao hơn 700 tỷ`)."""
     if rule.unit != q.unit:
         return False
-    if q.unit in ("count", "VND") and _CHANGE.search(window):
-        return False  # `tăng 9,6 ngàn HS`, `tăng 6,2 triệu đồng`: a change, not a level
+    if q.unit in ("count", "VND") and (_CHANGE.search(window) or _CHANGE.search(approach)):
+        return False  # `tăng 9,6 ngàn HS`, `cao hơn 700 tỷ đồng`: a change, not a level
     if rule.noun is not None and not (q.noun and rule.noun.match(q.noun)):
         return False
     if rule.unless_per is not None and q.per and rule.unless_per.search(q.per):
         return False
     if rule.per is not None and not (q.per and rule.per.match(q.per)):
         return False
-    if rule.before is not None and not rule.before.search(window):
+    if rule.before is not None and not (rule.before.search(window) or (approach and rule.before.search(approach))):
         return False
     if rule.unless_before is not None and rule.unless_before.search(window):
         return False
@@ -172,6 +173,7 @@ def link(sentence: str, quantities: list[QuantityMatch], *, roundup: bool = Fals
     before_aside: list[str] | None = None  # the topics open when a parenthesis opened
     for q in numbers:
         window = sentence[previous_end:q.start]
+        approach = sentence[previous_end:q.num_start] if q.num_start > q.start else ""
         after = sentence[q.end:q.end + _AFTER_REACH]
         cued = _cue_topics(hits, previous_end, q.start, q.end)
         if before_aside is not None and ")" in window:
@@ -200,7 +202,7 @@ def link(sentence: str, quantities: list[QuantityMatch], *, roundup: bool = Fals
             if (veto := VETOES.get(topic)) is not None and veto.search(sentence, 0, q.start):
                 continue
             found = next(((rule, fit) for rule in _RULES_BY_TOPIC[topic]
-                          if (fit := _fits(rule, q.quantity, window, after))), None)
+                          if (fit := _fits(rule, q.quantity, window, after, approach))), None)
             if found:
                 rule, fit = found
                 basis = fit.group("basis") if isinstance(fit, regex.Match) and "basis" in fit.groupdict() else None

@@ -91,7 +91,9 @@ CHANGE_VERB = r"(?:tăng|giảm|tăng trưởng)(?: được| thêm)?\s*"
 # `bằng 110% cùng kỳ`: reports drop the `so với` as often as they write it
 VS_SAME_PERIOD = rf"{VS_LAST_YEAR}|\s*(?P<basis>cùng kỳ(?: năm (?:trước|ngoái|\d{{4}})| \d{{4}})?)"
 # The basis written before the number: `vượt dự toán 12%`, `tăng so với cùng kỳ 15,2%`
-ESTIMATE_BEFORE = r"(?:đạt|bằng|vượt|hoàn thành)\s+(?:so với\s+|so\s+)?(?:dự toán|kế hoạch)[^,;.\d%]{0,30}?\s*"
+# … and a change stated against the estimate, then its percentage (`tăng 3.488 tỷ đồng so với dự toán (tăng 38%)`)
+ESTIMATE_BEFORE = (r"(?:đạt|bằng|vượt|hoàn thành)\s+(?:so với\s+|so\s+)?(?:dự toán|kế hoạch)[^,;.\d%]{0,30}?\s*"
+                   r"|(?:so với|so)\s+(?:dự toán|kế hoạch)[^,;.\d%()]{0,30}?\s*\(\s*(?:tăng|vượt)\s+")
 SAME_PERIOD_BEFORE = r"(?:tăng|giảm|bằng)\s+(?:so với\s+|so\s+)(?:cùng kỳ|năm trước|năm ngoái)[^,;.\d%]{0,20}?\s*"
 # `số thu tăng từ 10-11%`: the upper end of a range is a vague statement or a target, never a level
 RANGE_END = r"^\s*(?:[-–—]|đến|tới)\s*"

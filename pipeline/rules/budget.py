@@ -8,8 +8,8 @@ _MILESTONE = r"vượt (?:mốc|ngưỡng)\s*|(?:lần|năm) đầu(?: tiên)?[^
 
 TOPICS = [
     topic("budget.total", r"(?:tổng )?thu (?:cân đối )?(?:ngân sách|NSNN)(?! (?:địa phương|thành phố Hà Nội do))(?: nhà nước)?|(?:tỉnh|thành phố|toàn tỉnh|ngành thuế)[^,.;\d]{0,25}?thu được(?= \d)|thu ngân sách"),
-    topic("budget.domestic", r"thu nội địa"),
-    topic("budget.import_export", r"thu (?:thuế )?(?:từ )?(?:hoạt động |lĩnh vực )?(?:xuất(?: khẩu)?,? nhập khẩu|XNK)|thu hải quan"),
+    topic("budget.domestic", r"thu (?:ngân sách )?nội địa"),
+    topic("budget.import_export", r"thu (?:thuế )?(?:từ )?(?:hoạt động |lĩnh vực )?(?:xuất(?: khẩu)?,? nhập khẩu|XNK)|thu (?:từ )?hải quan"),
     topic("budget.local", r"(?:tổng )?thu (?:ngân sách địa phương|NSĐP)"),
     topic("budget.spending", r"(?:tổng )?chi (?:cân đối )?(?:ngân sách(?: nhà nước| địa phương)?|NSĐP|NSNN)"),
     # items of revenue outside the catalogue: they close the topic so their rates are not misread
@@ -22,14 +22,14 @@ RULES = [
     rule("budget.total.amount", "budget_revenue_total", "budget.total", "VND", unless_before=_MILESTONE),
     rule("budget.total.pct_estimate", "budget_revenue_total_pct_of_estimate", "budget.total", "percent", after=VS_ESTIMATE, unless_before=RANGE_END, reading="of_estimate"),
     rule("budget.total.yoy", "budget_revenue_total_yoy_growth", "budget.total", "percent", after=VS_SAME_PERIOD, unless_before=RANGE_END, reading="change"),
-    rule("budget.total.change", "budget_revenue_total_yoy_growth", "budget.total", "percent", before=CHANGE_VERB, unless_before=RANGE_END, reading="change"),
     rule("budget.total.estimate_first", "budget_revenue_total_pct_of_estimate", "budget.total", "percent", before=ESTIMATE_BEFORE, reading="of_estimate"),
+    rule("budget.total.change", "budget_revenue_total_yoy_growth", "budget.total", "percent", before=CHANGE_VERB, unless_before=RANGE_END, reading="change"),
     rule("budget.total.same_period_first", "budget_revenue_total_yoy_growth", "budget.total", "percent", before=SAME_PERIOD_BEFORE, reading="change"),
     rule("budget.domestic.amount", "budget_revenue_domestic", "budget.domestic", "VND"),
     rule("budget.domestic.pct_estimate", "budget_revenue_domestic_pct_of_estimate", "budget.domestic", "percent", after=VS_ESTIMATE, unless_before=RANGE_END, reading="of_estimate"),
     rule("budget.domestic.yoy", "budget_revenue_domestic_yoy_growth", "budget.domestic", "percent", after=VS_SAME_PERIOD, unless_before=RANGE_END, reading="change"),
-    rule("budget.domestic.change", "budget_revenue_domestic_yoy_growth", "budget.domestic", "percent", before=CHANGE_VERB, unless_before=RANGE_END, reading="change"),
     rule("budget.domestic.estimate_first", "budget_revenue_domestic_pct_of_estimate", "budget.domestic", "percent", before=ESTIMATE_BEFORE, reading="of_estimate"),
+    rule("budget.domestic.change", "budget_revenue_domestic_yoy_growth", "budget.domestic", "percent", before=CHANGE_VERB, unless_before=RANGE_END, reading="change"),
     rule("budget.domestic.same_period_first", "budget_revenue_domestic_yoy_growth", "budget.domestic", "percent", before=SAME_PERIOD_BEFORE, reading="change"),
     rule("budget.import_export.amount", "budget_revenue_import_export", "budget.import_export", "VND"),
     rule("budget.local.amount", "budget_revenue_local", "budget.local", "VND"),
@@ -92,6 +92,21 @@ EXAMPLES = [
      {"104.340": "budget_revenue_total", "6,1": "budget_revenue_total_yoy_growth", "100,3": "budget_revenue_total_pct_of_estimate",
       "82.500": "budget_revenue_domestic", "9.800": "budget_revenue_import_export"}),
     ("Thu ngân sách đạt 5.000 tỷ đồng, vượt 10 - 15% dự toán.", {"5.000": "budget_revenue_total"}),
+    # an agency that collects is not a sector of the economy
+    ("Thu từ lĩnh vực xuất nhập khẩu do ngành Hải quan quản lý đạt hơn 1.352 tỷ đồng.", {"1.352": "budget_revenue_import_export"}),
+    ("Số thu do ngành Thuế quản lý đạt 9.100 tỷ đồng; thu từ hải quan đạt 600 tỷ đồng.", {"600": "budget_revenue_import_export"}),
+    # `thu ngân sách nội địa` is domestic revenue
+    ("Thu ngân sách nội địa ước đạt 21,5 ngàn tỷ đồng, đạt 63% so với dự toán năm.",
+     {"21,5": "budget_revenue_domestic", "63": "budget_revenue_domestic_pct_of_estimate"}),
+    ("Tổng thu ngân sách nội địa của Hải Dương đạt 14.820 tỷ đồng, tăng 9%.",
+     {"14.820": "budget_revenue_domestic", "9": "budget_revenue_domestic_yoy_growth"}),
+    # a change stated against the estimate, then its percentage in brackets
+    ("Thu ngân sách đạt 12.498 tỷ đồng, tăng 3.488 tỷ đồng so với dự toán (tăng 38%).",
+     {"12.498": "budget_revenue_total", "38": "budget_revenue_total_pct_of_estimate"}),
+    ("Thu nội địa đạt 6.200 tỷ đồng, cao hơn 700 tỷ đồng so với kế hoạch (vượt 12,7%).",
+     {"6.200": "budget_revenue_domestic", "12,7": "budget_revenue_domestic_pct_of_estimate"}),
+    ("Tổng thu ngân sách đạt 8.100 tỷ đồng, giảm 300 tỷ đồng so với cùng kỳ (giảm 3,6%).",
+     {"8.100": "budget_revenue_total", "3,6": "budget_revenue_total_yoy_growth"}),
 ]
 
 COUNTER_EXAMPLES = [

@@ -7,7 +7,7 @@ TOPICS = [
     # a round-up of provinces: `mức tăng trưởng` beside the names, `dẫn đầu là Bắc Giang (13,82%)`
     topic("grdp.roundup", r"(?:mức |tốc độ |dự báo |có )?tăng trưởng(?! (?:tín dụng|xuất khẩu|doanh thu|công nghiệp|du lịch|bán lẻ))|mức tăng(?! (?:giá|lương))", roundup=True),
     # shares and sector growth: a percentage here is not the economy's growth
-    topic("grdp.other", r"tỷ trọng|chiếm|đóng góp|khu vực (?:công nghiệp|dịch vụ|nông)|ngành|chỉ số|kim ngạch|xuất khẩu|nhập khẩu|vốn|tín dụng|giá trị sản xuất|doanh thu|tổng mức|thuế sản phẩm|nông,? lâm nghiệp|thủy sản|thuỷ sản|công nghiệp(?! hóa)|dịch vụ"
+    topic("grdp.other", r"tỷ trọng|chiếm|đóng góp|khu vực (?:công nghiệp|dịch vụ|nông)|ngành(?! (?:thuế|hải quan|tài chính|kho bạc|thanh tra|tư pháp))|chỉ số|kim ngạch|xuất khẩu|nhập khẩu|vốn|tín dụng|giá trị sản xuất|doanh thu|tổng mức|thuế sản phẩm|nông,? lâm nghiệp|thủy sản|thuỷ sản|công nghiệp(?! hóa)|dịch vụ"
           # a rank right after the economy's size ranks the size, not the growth
           r"|(?:đứng|xếp)(?<=(?:quy mô[^.;\d]{0,40}|(?:GRDP|tổng sản phẩm|quy mô)(?:(?!tăng)[^;]){0,60}?(?:tỷ|triệu) đồng[,;]?\s{0,2})(?:đứng|xếp))"),
 ]
@@ -98,5 +98,6 @@ COUNTER_EXAMPLES = [
     "Tổng sản phẩm trong nước (GDP) quý I ước tăng 3,32% và chỉ cao hơn tốc độ tăng 3,21% của cùng kỳ.",
     "Quy mô kinh tế của tỉnh đứng thứ 8 cả nước.",
     "Tăng trưởng kinh tế vượt mục tiêu Nghị quyết 0,36%.",
+    "Ngành du lịch tăng trưởng 15%, ngành chế biến tăng 9,8%.",
     "Giá trị tăng thêm khu vực công nghiệp - xây dựng tăng 14,2%, đóng góp 4,1 điểm phần trăm vào mức tăng chung.",
 ]
