@@ -25,6 +25,7 @@ from pipeline.indicators import indicator_unit
 from pipeline.linking import Link, last_topic, link
 from pipeline.numbers import find_quantities
 from pipeline.metadata import find_dateline
+from pipeline.periods import Period
 from pipeline.provinces import (PlaceMatch, Province, find_places, lookup_district, lookup_province, place_key,
                                 provinces, unit_at)
 from pipeline.segments import LineIndex, Segment, paragraphs, sentences
@@ -37,6 +38,9 @@ _PLANNED_BEFORE = regex.compile(
     r"giao (?:thu|chỉ tiêu|dự toán|nhiệm vụ)|nghiên cứu xây dựng|xây dựng, ban hành|(?<!\w)(?:dự toán|kế hoạch) (?:thu|chi)", _I)
 # `vượt kế hoạch đề ra (7,5%)`, `(kế hoạch 7-7,5%)`: the number right after names the plan
 # a sentence that opens with its target: `Phấn đấu năm 2021, …`, `Mục tiêu đến năm 2025 …`
+# a sentence that speaks of the figure before it: `Kết quả này bằng 100% dự toán`, `Con số này tăng …`
+_ANAPHOR = regex.compile(r"\W*(?:(?:kết quả|con số|số thu|mức|số liệu|số)(?: thu)? (?:này|trên|đó)|như vậy|với kết quả (?:này|trên))\b", _I)
+_EQUIVALENT = regex.compile(r"tương đương\s*(?:với\s*)?(?:khoảng\s*|gần\s*|hơn\s*)?$", _I)
 _PLANNED_LEAD = regex.compile(r"[^\d]{0,80}?(?<!(?:đạt|vượt|bằng|so với|hoàn thành)\s+)(?:phấn đấu|mục tiêu|dự kiến|định hướng)", _I)
 _PLANNED_RIGHT_BEFORE = regex.compile(r"(?:kế hoạch|chỉ tiêu)(?: (?:đề ra|được giao|năm))?(?: là)?\s*\(?\s*$", _I)
 _PLANNED_AFTER = regex.compile(r"\G\s*(?:%\s*)?trở lên", _I)
@@ -106,6 +110,7 @@ def extract(text: str | Document, *, published: date | None = None, province: st
     para_starts = [p.start for p in paras]
     figures: list[Figure] = []
     carried_topic: tuple[int, str | None] = (-1, None)  # (paragraph, topic) a round-up's list continues
+    last_figure: tuple[int, str] | None = None  # (sentence, topic) of the sentence before, when it had figures
     for sentence in sentences(text):
         quantities = find_quantities(sentence.text)
         paragraph = paras[bisect_right(para_starts, sentence.start) - 1]
@@ -114,8 +119,11 @@ def extract(text: str | Document, *, published: date | None = None, province: st
         if not quantities and "thứ" not in sentence.text:
             if roundup:
                 carried_topic = (paragraph.start, last_topic(sentence.text, True) or carried_topic[1])
+            last_figure = None
             continue  # ranks (`xếp thứ nhất`) are the only figures written without digits
         opened = carried_topic[1] if roundup and carried_topic[0] == paragraph.start else None
+        if opened is None and last_figure is not None and _ANAPHOR.match(sentence.text):
+            opened = last_figure[1]  # `… đạt 13.547 tỷ đồng. Kết quả này bằng 100% dự toán …`
         links = link(sentence.text, quantities, roundup=roundup, opened=opened)
         attached = subjects(sentence.text, named, [(q.num_start, q.num_end, q.quantity.unit) for q in quantities]
                             + [(f.match.num_start, f.match.num_end, "rank") for f in links if f.match.quantity.unit == "rank"])
@@ -131,7 +139,8 @@ def extract(text: str | Document, *, published: date | None = None, province: st
                 subject = clause_subject(sentence.text, named, found.match.num_start)
             if subject is None and ROUNDUP_TOPICS.get(found.rule.topic):
                 continue  # a round-up's value written with no province: the nation's or a region's
-            figure = _figure(ctx, paragraph, sentence, found, previous, parent, subject, declared)
+            figure = _figure(ctx, paragraph, sentence, found, previous, parent, subject, declared,
+                             [f for f in figures if f.start >= sentence.start])
             if figure is None:
                 national = found.rule.topic
             else:
@@ -141,6 +150,7 @@ def extract(text: str | Document, *, published: date | None = None, province: st
                     figures.append(total)
         if roundup:
             carried_topic = (paragraph.start, last_topic(sentence.text, True) or carried_topic[1])
+        last_figure = (sentence.start, links[-1].rule.topic) if links else None
     return check(_without_repeated_headline(figures, paras))
 
 
@@ -241,7 +251,7 @@ def _own_clause(window: str, first: bool) -> str:
 
 def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, previous: Figure | None,
             parent: Figure | None, subject: Province | None = None,
-            declared: tuple[int, int, bool, bool] | None = None) -> Figure | None:
+            declared: tuple[int, int, bool, bool] | None = None, earlier: list[Figure] | None = None) -> Figure | None:
     q = found.match
     start, end = sentence.start + q.num_start, sentence.start + q.num_end
     clause = _own_clause(found.window, first=len(found.window) == q.start)
@@ -255,6 +265,10 @@ def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, p
     period = figure_period(ctx.text, ctx.periods, ctx.frame, at=start, sentence=(sentence.start, sentence.end),
                            paragraph=(paragraph.start, paragraph.end), planned=planned,
                            stock=found.rule.indicator in _STOCKS).period
+    if (basis := _basis_figure(sentence, found, previous, earlier)) is not None:
+        period = basis.period if basis.period is not None else period
+        if _EQUIVALENT.search(found.window):
+            planned, estimate = basis.status == "planned", basis.estimate
     unit = province and unit_at(ctx.places, province, start, published=ctx.published,
                                 period_end=period.end if period else None)
     code, era = (unit.code, unit.era) if unit else (None, None)
@@ -282,6 +296,42 @@ def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, p
         bound=q.quantity.bound,
         document=ctx.document,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Basis:
+    period: Period | None
+    status: str
+    estimate: bool
+
+
+def _basis_figure(sentence: Segment, found: Link, previous: Figure | None,
+                  earlier: list[Figure] | None) -> _Basis | None:
+    """The figure this one is read against, whose period it shares: the amount a rate follows
+    (`… 3.548 tỷ, lũy kế 35.696 tỷ, bằng 68,2% dự toán`), the same amount in another unit
+    (`92 triệu đồng (tương đương 3.850 USD)`), the growth a rank ranks — the last one outside
+    brackets (`tăng 10,55% (6 tháng tăng 11,29%, quý III …), xếp thứ 3/14`)."""
+    q = found.match
+    if previous is not None and found.carried and (
+            _EQUIVALENT.search(found.window) or (q.quantity.unit == "percent" and previous.unit != "percent")):
+        return _Basis(_period_of(previous), previous.status, previous.estimate)
+    ranked = _RANKED.get(found.rule.indicator)
+    if ranked and earlier:
+        outside = [f for f in earlier if f.indicator == ranked and not _in_brackets(sentence, f.start)]
+        if outside:
+            return _Basis(_period_of(outside[-1]), outside[-1].status, outside[-1].estimate)
+    return None
+
+
+def _period_of(figure: Figure) -> Period | None:
+    if figure.period_start is None or figure.period_end is None:
+        return None
+    return Period(figure.period_start, figure.period_end, figure.period_grain or "range")
+
+
+def _in_brackets(sentence: Segment, at: int) -> bool:
+    before = sentence.text[:at - sentence.start]
+    return before.rfind("(") > before.rfind(")")
 
 
 def _unit(indicator: str, written: str) -> str:

@@ -45,6 +45,25 @@ ATTRIBUTES = [
      {"estimate": False}),
     ("Có 4 đảng bộ đạt trên 50% chỉ tiêu được giao, bao gồm: Đảng bộ huyện Ninh Phước kết nạp 52 đảng viên mới.", "52", {},
      {"status": "actual"}),
+    # a figure read against another shares its period: a rate and its amount, an amount in
+    # another unit, a rank and the growth it ranks (not a bracketed part)
+    ("Trong tháng 9/2018, thu ngân sách đạt 3.548 tỷ đồng, lũy kế 35.696 tỷ đồng, bằng 68,2% dự toán.", "68,2", {},
+     {"period_start": date(2018, 1, 1), "period_end": date(2018, 9, 30)}),
+    ("Tháng 10/2021, Cà Mau thu ngân sách 410 tỷ đồng, lũy kế 4.120 tỷ đồng, tăng 8% so với cùng kỳ.", "8", {},
+     {"period_start": date(2021, 1, 1), "period_end": date(2021, 10, 31)}),
+    ("Năm 2023, GRDP bình quân đầu người ước đạt 70,2 triệu đồng (tương đương 2.873 USD).", "2.873", {},
+     {"estimate": True, "unit": "USD_per_person", "period_end": date(2023, 12, 31)}),
+    ("Ước 9 tháng năm 2024, GRDP tăng 10,55% (6 tháng tăng 11,29%, quý III tăng 9,09%), xếp thứ 5/63 tỉnh, thành phố.", "5",
+     {}, {"indicator": "grdp_growth_rank", "period_start": date(2024, 1, 1), "period_end": date(2024, 9, 30)}),
+    ("Quý I/2024 tăng trưởng GRDP của Bắc Giang đạt 14,2%, trong khi cùng kỳ năm ngoái mới đạt 6,6%, xếp thứ 8/63 tỉnh, thành phố.", "8", {},
+     {"indicator": "grdp_growth_rank", "period_start": date(2023, 1, 1)}),
+    # a sentence that speaks of the figure before it continues its topic
+    ("Thu ngân sách 9 tháng năm 2025 đạt 13.547 tỷ đồng. Kết quả này bằng 100% dự toán Trung ương giao.", "100", {},
+     {"indicator": "budget_revenue_total_pct_of_estimate", "period_end": date(2025, 9, 30)}),
+    ("Thu nội địa năm 2022 đạt 9.870 tỷ đồng. Con số này tăng 12% so với năm 2021.", "12", {},
+     {"indicator": "budget_revenue_domestic_yoy_growth"}),
+    ("GRDP năm 2023 tăng 7,2%. Với kết quả này, tỉnh xếp thứ 12/63 tỉnh, thành phố.", "12", {},
+     {"indicator": "grdp_growth_rank"}),
     # a round-up: each value is the province's it is written with, and a forecast is an estimate
     ("Theo dự báo tăng trưởng GRDP, Hà Nội tăng 5,97%, xếp thứ 30/63 tỉnh, thành phố; Đà Nẵng 3,74%, xếp thứ 46.", "3,74",
      {"published": date(2023, 7, 1)}, {"province": "Đà Nẵng", "estimate": True}),
