@@ -123,6 +123,8 @@ def _routes(app: Flask, engine: sa.Engine) -> None:
 
     @app.get("/queue")
     def queue():
+        if any(value == "" for value in request.args.values()):  # a short URL to save
+            return redirect(url_for("queue", **{k: v for k, v in request.args.items() if v}))
         filters = {name: request.args.get(name, "").strip() for name in store.FILTERS}
         sort = request.args.get("sort", "document")
         descending = request.args.get("order") == "desc"

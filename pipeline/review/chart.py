@@ -1,6 +1,6 @@
 """A series as an inline SVG chart, computed on the server: no chart library, no script.
 
-Points sit at the end of their period; the line joins the values chosen_values reports, so
+Points sit in the middle of their period, on a band per calendar year; the line joins the values chosen_values reports, so
 a point far off the line (a decimal comma read as a thousands mark, a wrong year) stands out.
 """
 from __future__ import annotations
@@ -87,13 +87,14 @@ def chart(points: list[Point], unit: str | None) -> Chart | None:
     if not points:
         return None
     right, bottom = WIDTH - RIGHT, HEIGHT - BOTTOM
-    days = [p.figure.period_end.toordinal() for p in points]
+    days = [(p.figure.period_start.toordinal() + p.figure.period_end.toordinal()) // 2
+            if p.figure.period_start else p.figure.period_end.toordinal() for p in points]
     values = [float(_shown_value(p)) for p in points]
     ticks = _nice_ticks(min(values), max(values))
     low, high = ticks[0], ticks[-1]
-    first, last = min(days), max(days)
-    if first == last:
-        first, last = first - 200, last + 200
+    first_year = min(date.fromordinal(d).year for d in days)
+    last_year = max(date.fromordinal(d).year for d in days)
+    first, last = date(first_year, 1, 1).toordinal(), date(last_year + 1, 1, 1).toordinal()
 
     def x(day: int) -> float:
         return round(LEFT + (day - first) / (last - first) * (right - LEFT), 1)
@@ -110,8 +111,7 @@ def chart(points: list[Point], unit: str | None) -> Chart | None:
     chosen = sorted((day, value) for point, day, value in zip(points, days, values)
                     if point.chosen)
     line = " ".join(f"{x(d)},{y(v)}" for d, v in chosen)
-    years = range(date.fromordinal(first).year, date.fromordinal(last).year + 2)
-    x_ticks = [Tick(x(date(year, 1, 1).toordinal()), str(year)) for year in years
-               if first <= date(year, 1, 1).toordinal() <= last]
+    x_ticks = [Tick(x(date(year, 1, 1).toordinal()), str(year))
+               for year in range(first_year, last_year + 2)]
     y_ticks = [Tick(y(t), compact(t, unit)) for t in ticks]
     return Chart(WIDTH, HEIGHT, dots, line, y_ticks, x_ticks, (LEFT, TOP, right, bottom))
