@@ -13,6 +13,8 @@ from pipeline.review.app import create_app
 
 ORIGIN = {"Origin": "http://localhost"}
 SECRET = "s" * 40
+# Login, roles, CSRF, Origin and escaping do not depend on the database: SQLite is enough.
+on_sqlite = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 
 
 def _token(page) -> str:
@@ -46,6 +48,7 @@ def _reviews(engine: sa.Engine) -> list[tuple]:
             "SELECT reviewer, verdict, note FROM reviews ORDER BY id"))]
 
 
+@on_sqlite
 @pytest.mark.parametrize("path", ["/", "/queue", "/documents", "/documents/1", "/series"])
 def test_every_page_needs_a_login(review_db, path):
     answer = _client(review_db, None).get(path)
@@ -53,6 +56,7 @@ def test_every_page_needs_a_login(review_db, path):
     assert answer.location.startswith("/login")
 
 
+@on_sqlite
 @pytest.mark.parametrize("password, status", [(REVIEW_PASSWORD, 302), ("wrong password", 401)])
 def test_login_checks_the_password(review_db, password, status):
     client = _client(review_db, None)
@@ -61,6 +65,7 @@ def test_login_checks_the_password(review_db, password, status):
     assert answer.status_code == status
 
 
+@on_sqlite
 @pytest.mark.parametrize("target, landing", [("/queue?state=approved", "/queue?state=approved"),
                                              ("//evil.example/", "/"),
                                              ("https://evil.example/", "/")])
@@ -72,6 +77,7 @@ def test_login_returns_only_to_this_server(review_db, target, landing):
     assert answer.location == landing
 
 
+@on_sqlite
 @pytest.mark.parametrize("with_token, headers, status, recorded", [
     pytest.param(True, ORIGIN, 302, 1, id="token and same origin: recorded"),
     pytest.param(False, ORIGIN, 400, 0, id="no CSRF token: refused"),
@@ -93,6 +99,7 @@ def test_a_verdict_needs_the_csrf_token_and_this_origin(review_db, with_token, h
     assert len(_reviews(review_db)) == recorded
 
 
+@on_sqlite
 def test_a_viewer_reads_but_cannot_record(review_db):
     client = _client(review_db, "minh")
     figure = _figure(review_db, "lang-son-jan.txt")
@@ -105,6 +112,7 @@ def test_a_viewer_reads_but_cannot_record(review_db):
     assert _reviews(review_db) == []
 
 
+@on_sqlite
 def test_a_hostile_document_renders_as_text(review_db):
     page = _client(review_db).get(f"/documents/{_document_id(review_db, 'hostile.txt')}")
     assert page.status_code == 200
@@ -157,6 +165,7 @@ def test_a_verdict_moves_on_to_the_next_figure_to_review(review_db):
     assert store.figure(review_db, figure.id).state == "approved"
 
 
+@on_sqlite
 def test_a_refused_verdict_says_why_and_records_nothing(review_db):
     client = _client(review_db)
     figure = _figure(review_db, "lang-son-jan.txt")

@@ -168,6 +168,7 @@ def test_from_an_odd_number_to_a_verdict_that_survives_a_rerun(page, review_db):
     assert ("approve", "stale") in _verdicts(review_db)
 
 
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_j_and_k_step_through_the_figures(page, review_db):
     doc = store.document(review_db, _figure(review_db, "lang-son-jan.txt").document_id)
     first, second = doc.figures[0], doc.figures[1]
