@@ -9,6 +9,8 @@ import click
 
 from pipeline import safe_csv
 from pipeline.documents import DocumentError
+from pipeline.input_options import input_options
+from pipeline.logs import Log, log_format_option
 
 _FORMATS = click.Choice(["table", "jsonl", "csv"])
 _TABLE_COLUMNS = ("document", "line", "indicator", "value", "unit", "province", "scope", "period_start",
@@ -19,6 +21,7 @@ class _Commands(click.Group):
     """The database commands load SQLAlchemy and Alembic only when one of them runs."""
 
     _LAZY = {"run": "pipeline.db.commands", "db": "pipeline.db.commands", "export": "pipeline.db.commands",
+             "runs": "pipeline.db.runs",
              "review": "pipeline.review.commands"}
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -36,31 +39,49 @@ def main() -> None:
     """solieu: dated figures from Vietnamese provincial reports, traced to their source."""
 
 
-def _figures(paths, manifest):
-    """Figures of every readable document; unreadable ones are reported and skipped."""
+def _figures(paths, manifest, failures: list | None = None, log=None, **limits):
+    """Figures of every readable document; unreadable ones are reported, counted in
+    `failures`, and skipped. Figures read by OCR carry the flag `ocr`."""
+    from dataclasses import replace
+
     from pipeline.extraction import extract_document
     from pipeline.reading import iter_documents
 
-    failed = 0
-    for item in iter_documents(paths, manifest):
-        if isinstance(item, DocumentError):
-            failed += 1
-            click.echo(f"error: {item}", err=True)
-            continue
-        yield from extract_document(item)
-    if failed:
-        click.echo(f"{failed} document(s) could not be read", err=True)
+    failures = [] if failures is None else failures
+    log = log or Log()
+    for item in iter_documents(paths, manifest, **limits):
+        if not isinstance(item, DocumentError):
+            try:
+                figures = extract_document(item)
+            except Exception as error:  # a rule bug costs one document, not the whole output
+                item = DocumentError(item.path, "extract", f"{type(error).__name__}: {error}")
+            else:
+                yield from (replace(f, flags=(*f.flags, "ocr")) if item.ocr else f for f in figures)
+                continue
+        failures.append(item)
+        log.document_failed(item)
+    if failures:
+        log.error("inputs_failed", f"{len(failures)} document(s) could not be read",
+                  failed=len(failures))
 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--manifest", type=click.Path(exists=True, dir_okay=False), help="JSON Lines manifest of documents.")
 @click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True, help="jsonl is the contract.")
-def extract(paths, manifest, fmt):
-    """Print the figures found in PATHS (files or folders) or a manifest."""
+@input_options
+@log_format_option
+def extract(paths, manifest, fmt, max_bytes, allow_outside, log_format):
+    """Print the figures found in PATHS (files or folders) or a manifest.
+
+    Exit status: 0 every input read, 1 some input failed (one line each on stderr).
+    """
     if not paths and not manifest:
         raise click.UsageError("give PATH… or --manifest FILE")
-    rows = (f.to_json() for f in _figures(paths, manifest))
+    failures: list[DocumentError] = []
+    figures = _figures(paths, manifest, failures, Log(log_format), max_bytes=max_bytes,
+                       allow_outside=allow_outside)
+    rows = (f.to_json() for f in figures)
     out = sys.stdout
     if fmt == "jsonl":
         for row in rows:
@@ -79,6 +100,8 @@ def extract(paths, manifest, fmt):
         out.write("  ".join(c.ljust(w) for c, w in zip(_TABLE_COLUMNS, widths)).rstrip() + "\n")
         for r in table:
             out.write("  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() + "\n")
+    if failures:
+        sys.exit(1)
 
 
 @main.command()

@@ -47,12 +47,23 @@ def test_extract_csv_neutralises_formula_cells(tmp_path, lead):
     assert all(not cell.startswith(("=", "+", "@")) for row in rows for cell in row.values())
 
 
-def test_a_broken_document_is_reported_and_the_rest_goes_on(tmp_path):
+@pytest.mark.parametrize("log_format", ["text", "json"])
+def test_a_broken_document_is_reported_the_rest_goes_on_and_the_exit_status_is_1(tmp_path, log_format):
     (tmp_path / "good.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "bad.txt").write_bytes(b"\x00\x01binary")
-    result = _run("extract", str(tmp_path), "--format", "jsonl")
-    assert "bad.txt" in result.stderr
+    result = _run("extract", str(tmp_path), "--format", "jsonl", "--log-format", log_format)
+    assert result.exit_code == 1
+    assert "bad.txt" in result.stderr and "Traceback" not in result.stderr
     assert result.stdout.count("\n") > 0
+    if log_format == "json":
+        events = [json.loads(line) for line in result.stderr.splitlines()]
+        assert [e["path"] for e in events if e["event"] == "document_failed"] == [f"{tmp_path.name}/bad.txt"]
+
+
+def test_extract_of_a_missing_path_is_one_line_and_exit_1(tmp_path):
+    result = _run("extract", str(tmp_path / "absent.txt"))
+    assert result.exit_code == 1 and result.stdout.splitlines()[1:] == []
+    assert "no such file" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_extract_needs_something_to_read():

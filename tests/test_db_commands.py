@@ -161,7 +161,8 @@ def test_full_refresh_re_extracts_and_changes_nothing(db_url):
 
 
 def test_db_commands_move_the_schema(db_url):
-    assert _solieu("db", "current", "--db", db_url).stdout.startswith("none")
+    empty = _solieu("db", "current", "--db", db_url)
+    assert empty.stdout.startswith("none") or "no database at" in empty.stderr
     assert _solieu("db", "upgrade", "--db", db_url).exit_code == 0
     assert _solieu("db", "current", "--db", db_url).stdout == "0006 (head)\n"
     assert _solieu("db", "downgrade", "0001", "--db", db_url).exit_code == 0
@@ -200,7 +201,90 @@ def test_export_csv_neutralises_formula_cells(db_url, tmp_path):
 
 def test_export_of_an_empty_database_is_refused(db_url):
     result = _solieu("export", "chosen_values", "--db", db_url)
-    assert result.exit_code == 2 and "no solieu schema" in result.stderr
+    assert result.exit_code == 2
+    assert "no solieu schema" in result.stderr or "no database at" in result.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["run", "seeds"], ["export", "chosen_values"], ["db", "current"], ["db", "downgrade", "base"],
+    ["runs", "list"], ["runs", "check", "--max-age", "26h"],
+])
+@pytest.mark.parametrize("url, message", [
+    ("sqlite:///{tmp}/no/such/folder/x.db", "does not exist"),
+    ("postgresql://u@h:notaport/db", "bad database URL"),
+    ("mysql://x/y", "unsupported database URL"),
+    ("postgresql+psycopg2://x/y", "unsupported database URL"),
+    ("sqlite:///{tmp}/passwd", "is not a SQLite database"),
+])
+def test_a_bad_url_is_one_line_and_creates_no_file(tmp_path, args, url, message):
+    (tmp_path / "passwd").write_text("root:x:0:0:root:/root:/bin/bash\n")
+    done = _solieu(*args, "--db", url.format(tmp=tmp_path))
+    assert done.exit_code == 2 and done.stdout == ""
+    assert message in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["passwd"]
+
+
+@pytest.mark.parametrize("args", [["export", "chosen_values", "-o", "{tmp}/out.csv"],
+                                  ["db", "current"], ["runs", "list"]])
+def test_reading_commands_never_create_a_mistyped_sqlite_file(tmp_path, args):
+    args = [a.format(tmp=tmp_path) for a in args]
+    result = _solieu(*args, "--db", f"sqlite:///{tmp_path / 'typo.db'}")
+    assert result.exit_code == 2 and "no database at" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_lock_is_the_same_through_a_symlinked_path(tmp_path):
+    real = tmp_path / "real.db"
+    (tmp_path / "link.db").symlink_to(real)
+    assert _solieu("run", "seeds", "--db", f"sqlite:///{real}").exit_code == 0
+    assert _solieu("run", "seeds", "--db", f"sqlite:///{tmp_path / 'link.db'}").exit_code == 0
+    assert sorted(p.name for p in tmp_path.glob("*.lock")) == ["real.db.lock"]
+
+
+def _bad_corpus(tmp_path: Path) -> Path:
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "a.txt").write_bytes(b"\x00\x01binary")
+    (bad / "b.pdf").write_bytes(b"%PDF-1.4 nothing")
+    return bad
+
+
+@pytest.mark.parametrize("case, outcome, status, said", [
+    ("seeds", "loaded", 0, None),
+    ("seeds twice", "nothing_new", 0, "no changes"),
+    ("bad", "all_failed", 1, "every one of the 2 documents failed"),
+    ("seeds and bad", "partial", 1, None),
+    ("empty", "empty_input", 1, "the input held no documents"),
+])
+def test_the_summary_tells_nothing_new_from_everything_failed(db_url, tmp_path, case, outcome,
+                                                              status, said):
+    (tmp_path / "empty").mkdir()
+    bad = str(_bad_corpus(tmp_path))
+    paths = {"seeds": ["seeds"], "seeds twice": ["seeds"], "bad": [bad],
+             "seeds and bad": ["seeds", bad], "empty": [str(tmp_path / "empty")]}[case]
+    if case == "seeds twice":
+        assert _solieu("run", *paths, "--db", db_url).exit_code == 0
+    result = _solieu("run", *paths, "--db", db_url, "--summary", "json")
+    record = json.loads(result.stdout)
+    assert (result.exit_code, record["outcome"], record["exit_status"]) == (status, outcome, status)
+    assert record["documents_seen"] == record["documents_new"] + record["documents_changed"] + \
+        record["documents_unchanged"] + record["documents_failed"]
+    if said:
+        assert said in result.stderr
+    if outcome != "nothing_new":
+        assert "no changes" not in result.stderr
+
+
+def test_log_format_json_is_one_object_a_line(db_url, tmp_path):
+    result = _solieu("run", "seeds", str(_bad_corpus(tmp_path)), "--db", db_url,
+                     "--log-format", "json")
+    assert result.exit_code == 1 and result.stdout == ""
+    events = [json.loads(line) for line in result.stderr.splitlines()]
+    failed = [e for e in events if e["event"] == "document_failed"]
+    assert sorted(e["path"] for e in failed) == ["bad/a.txt", "bad/b.pdf"]
+    assert all({"time", "level", "stage", "reason"} <= set(e) for e in failed)
+    (finished,) = [e for e in events if e["event"] == "run_finished"]
+    assert finished["outcome"] == "partial" and finished["documents_failed"] == 2
 
 
 def _progress(url: str) -> int:

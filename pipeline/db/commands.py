@@ -1,15 +1,20 @@
 """`solieu run`, `solieu db upgrade|downgrade|current` and `solieu export`.
 
-Made for cron: stdout carries only data (export, db current); messages, the progress bar and
-the summary go to stderr; exit status 0 is success, 1 some documents failed, 2 could not run.
+Made for cron: stdout carries only data (export, db current, and the `--summary json` line);
+messages, the progress bar and the summary go to stderr, as text or one JSON object a line
+(`--log-format json`); exit status 0 is success, 1 some documents failed, 2 could not run.
+A bad URL or path is one line, never a traceback, and never creates a file.
 """
 from __future__ import annotations
 
+import dataclasses
+import json
 import signal
 import sys
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
+from pathlib import Path
 
 import click
 import sqlalchemy as sa
@@ -19,6 +24,8 @@ from pipeline.db.dictionary import VIEWS
 from pipeline.db.export import FORMATS, write
 from pipeline.db.load import RunReport, load
 from pipeline.db.locking import RunRefused
+from pipeline.logs import Log, log_format_option
+from pipeline.input_options import input_options
 
 _FAILURES_SHOWN = 10
 
@@ -28,33 +35,89 @@ _db_option = click.option(
     help="SQLAlchemy database URL; postgresql:// uses psycopg 3.")
 
 
-def _cannot_run(message: str) -> None:
-    click.echo(f"solieu: error: {message}", err=True)
+class CannotRun(Exception):
+    """The command cannot run at all: bad arguments, URL or database (exit status 2)."""
+
+
+def _cannot_run(message: str, log: Log | None = None) -> None:
+    (log or Log()).error("cannot_run", message)
     sys.exit(2)
 
 
+def _one_line(text: object, limit: int = 300) -> str:
+    """A driver's message cut to its first line: no SQL, parameters or background links."""
+    line = (str(text).strip().splitlines() or [""])[0].strip()
+    return line if len(line) <= limit else line[:limit] + "…"
+
+
 def _shown(url: str) -> str:
-    return sa.make_url(url).render_as_string(hide_password=True)
+    try:
+        return sa.make_url(url).render_as_string(hide_password=True)
+    except (sa.exc.ArgumentError, ValueError):
+        return repr(url)
+
+
+def engine_for(url: str, *, existing: bool = False) -> sa.Engine:
+    """An engine for `url`, checked before anything touches the disk or the network.
+
+    `existing`: the command only reads, so a SQLite file that is not there is a mistyped
+    path, refused rather than created empty.
+    """
+    try:
+        parsed = sa.make_url(url)
+        parsed.port  # a non-numeric port fails here, not deep in the driver
+    except (sa.exc.ArgumentError, ValueError) as error:
+        raise CannotRun(f"bad database URL {url!r}: {_one_line(error)}") from None
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        file = Path(parsed.database)
+        if not file.parent.is_dir():
+            raise CannotRun(f"bad database URL {_shown(url)}: folder {file.parent} does not exist")
+        if existing and not file.exists():
+            raise CannotRun(f"no database at {file} (a mistyped path? `solieu run` or "
+                            "`solieu db upgrade` creates one)")
+        if file.is_file() and not _is_sqlite(file):
+            raise CannotRun(f"{file} is not a SQLite database")
+    try:
+        return schema.make_engine(parsed)
+    except (sa.exc.NoSuchModuleError, ModuleNotFoundError, ImportError) as error:
+        raise CannotRun(f"unsupported database URL {_shown(url)}: {_one_line(error)}") from None
+
+
+def _is_sqlite(file: Path) -> bool:
+    """Empty (SQLite makes it a database) or starting with SQLite's header."""
+    try:
+        with file.open("rb") as handle:
+            head = handle.read(16)
+    except OSError:
+        return True  # let SQLite say why it cannot open it
+    return head in (b"", b"SQLite format 3\0")
 
 
 @contextmanager
-def _could_not_run(url: str) -> Iterator[None]:
-    """Turn the ways a command can fail as a whole into a clear message and exit status 2."""
+def _could_not_run(url: str, log: Log | None = None) -> Iterator[None]:
+    """Turn the ways a command can fail as a whole into one clear line and exit status 2."""
     try:
         yield
+    except CannotRun as error:
+        _cannot_run(str(error), log)
     except (RunRefused, schema.SchemaNotCurrent) as error:
-        _cannot_run(str(error))
-    except sa.exc.NoSuchModuleError as error:
-        _cannot_run(f"unsupported database URL {url!r}: {error}")
+        _cannot_run(str(error), log)
+    except (sa.exc.NoSuchModuleError, ModuleNotFoundError) as error:
+        _cannot_run(f"unsupported database URL {_shown(url)}: {_one_line(error)}", log)
     except sa.exc.ArgumentError as error:
-        _cannot_run(f"bad database URL {url!r}: {error}")
+        _cannot_run(f"bad database URL {_shown(url)}: {_one_line(error)}", log)
     except sa.exc.OperationalError as error:
-        _cannot_run(f"database {_shown(url)} unreachable or unusable: {str(error.orig).strip()}")
+        _cannot_run(f"database {_shown(url)} unreachable or unusable: "
+                    f"{_one_line(error.orig)}", log)
     except sa.exc.SQLAlchemyError as error:
-        _cannot_run(f"database {_shown(url)}: {error}")
+        _cannot_run(f"database {_shown(url)}: {_one_line(getattr(error, 'orig', None) or error)}",
+                    log)
+    except OSError as error:
+        _cannot_run(f"database {_shown(url)}: {error.strerror or error}"
+                    f"{f' ({error.filename})' if error.filename else ''}", log)
     except Exception:
         traceback.print_exc()
-        _cannot_run("stopped on an unexpected error (traceback above)")
+        _cannot_run("stopped on an unexpected error (traceback above)", log)
 
 
 @contextmanager
@@ -70,11 +133,29 @@ def _sigterm_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def _progress(items):
-    if not sys.stderr.isatty():
+def _progress(items, log: Log):
+    if log.json or not sys.stderr.isatty():
         return nullcontext(items)
     return click.progressbar(items, label="loading", file=sys.stderr, show_pos=True,
                              item_show_func=lambda item: item.path if item else None)
+
+
+def outcome(report: RunReport) -> str:
+    """One word for what a run came to, so "nothing new" is never confused with "all failed"."""
+    c = report.counts
+    if report.run_id is None:
+        return "dry_run"
+    if c.documents_seen == 0:
+        return "empty_input"
+    if c.documents_failed == c.documents_seen:
+        return "all_failed"
+    if c.documents_failed:
+        return "partial"
+    return "nothing_new" if c.wrote_nothing else "loaded"
+
+
+def exit_status(report: RunReport) -> int:
+    return 0 if outcome(report) in ("loaded", "nothing_new", "dry_run") else 1
 
 
 def summary(report: RunReport, url: str) -> str:
@@ -91,14 +172,28 @@ def summary(report: RunReport, url: str) -> str:
         f"  figures    {c.figures_inserted} inserted, {c.figures_updated} updated, "
         f"{c.figures_deleted} deleted",
     ]
-    if c.wrote_nothing and report.run_id is not None:
-        lines.append("  no changes: the database already held every document and figure")
+    said = {
+        "nothing_new": "  no changes: the database already held every document and figure",
+        "all_failed": f"  nothing loaded: every one of the {c.documents_seen} documents failed",
+        "empty_input": "  nothing loaded: the input held no documents (.txt, .html, .pdf, .docx)",
+    }.get(outcome(report))
+    if said:
+        lines.append(said)
     if report.failures:
         where = "" if report.run_id is None else f"; all in document_errors, run_id {report.run_id}"
         lines.append(f"  failed documents ({min(len(report.failures), _FAILURES_SHOWN)} of "
                      f"{len(report.failures)} shown{where}):")
         lines.extend(f"    {e}" for e in report.failures[:_FAILURES_SHOWN])
     return "\n".join(lines)
+
+
+def summary_record(report: RunReport, url: str) -> dict:
+    """The run as one JSON object: what `--summary json` prints for a scheduler to read."""
+    return {"run_id": report.run_id, "status": report.status, "outcome": outcome(report),
+            "exit_status": exit_status(report), "database": _shown(url),
+            "seconds": round(report.seconds, 3), **dataclasses.asdict(report.counts),
+            "failures": [{"path": e.path, "stage": e.stage, "line": e.line, "message": e.message}
+                         for e in report.failures[:_FAILURES_SHOWN]]}
 
 
 @click.command()
@@ -111,32 +206,50 @@ def summary(report: RunReport, url: str) -> str:
 @click.option("--dry-run", is_flag=True, help="Say what a run would write; write nothing.")
 @click.option("--wait", type=click.FloatRange(min=0), default=0, show_default=True,
               help="Seconds to wait for another run on the same database; 0 exits at once.")
+@input_options
+@log_format_option
+@click.option("--summary", "summary_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="json: also print the summary as one JSON line on stdout.")
 def run(paths: tuple[str, ...], manifest: str | None, url: str, full_refresh: bool,
-        dry_run: bool, wait: float) -> None:
+        dry_run: bool, wait: float, max_bytes: int, allow_outside: bool, log_format: str,
+        summary_format: str) -> None:
     """Load documents (PATH... files or folders, or --manifest FILE) into the database.
 
     Only new or changed documents are extracted; a failing document is quarantined in
     document_errors and the run goes on. An empty database is created first.
 
-    Exit status: 0 loaded, 1 some documents failed, 2 could not run or was interrupted.
+    Exit status: 0 loaded (or nothing new), 1 some or all documents failed or the input held
+    none, 2 could not run or was interrupted.
     """
     if not paths and manifest is None:
         raise click.UsageError("give documents as PATH... or --manifest FILE")
     from pipeline.extraction import extract_document, rules_version
     from pipeline.reading import iter_documents
 
-    with _could_not_run(url):
-        engine = schema.make_engine(url)
+    log = Log(log_format)
+    documents = iter_documents(paths, manifest, max_bytes=max_bytes, allow_outside=allow_outside)
+    with _could_not_run(url, log):
+        engine = engine_for(url)
         try:
-            with _sigterm_as_interrupt(), _progress(iter_documents(paths, manifest)) as items:
+            with _sigterm_as_interrupt(), _progress(documents, log) as items:
                 report = load(engine, items, extract=extract_document,
                               rules_version=rules_version(), full_refresh=full_refresh,
                               dry_run=dry_run, wait=wait)
         except KeyboardInterrupt:
             _cannot_run("interrupted: the documents committed so far stay loaded, "
-                        "and the next run finishes the work")
-    click.echo(summary(report, url), err=True)
-    sys.exit(1 if report.counts.documents_failed else 0)
+                        "and the next run finishes the work", log)
+    if log.json:
+        for failure in report.failures:
+            log.document_failed(failure)
+        record = summary_record(report, url)
+        log.event("error" if record["exit_status"] else "info", "run_finished",
+                  summary(report, url).splitlines()[0], **{k: v for k, v in record.items()
+                                                           if k != "failures"})
+    else:
+        click.echo(summary(report, url), err=True)
+    if summary_format == "json":
+        click.echo(json.dumps(summary_record(report, url), ensure_ascii=False))
+    sys.exit(exit_status(report))
 
 
 @click.group()
@@ -150,7 +263,7 @@ def db() -> None:
 def db_upgrade(revision: str, url: str) -> None:
     """Migrate the schema up to REVISION (default: head) and refresh the reference tables."""
     with _could_not_run(url):
-        engine = schema.make_engine(url)
+        engine = engine_for(url)
         schema.upgrade(engine, revision)
         with engine.connect() as conn:
             click.echo(f"{_shown(url)}: schema at revision {schema.current(conn)}", err=True)
@@ -162,7 +275,7 @@ def db_upgrade(revision: str, url: str) -> None:
 def db_downgrade(revision: str, url: str) -> None:
     """Migrate the schema down to REVISION (`base` drops every solieu table and its data)."""
     with _could_not_run(url):
-        engine = schema.make_engine(url)
+        engine = engine_for(url, existing=True)
         schema.downgrade(engine, revision)
         with engine.connect() as conn:
             click.echo(f"{_shown(url)}: schema at revision {schema.current(conn) or 'base'}",
@@ -174,7 +287,7 @@ def db_downgrade(revision: str, url: str) -> None:
 def db_current(url: str) -> None:
     """Print the schema's revision (and whether it is the head this code expects)."""
     with _could_not_run(url):
-        with schema.make_engine(url).connect() as conn:
+        with engine_for(url, existing=True).connect() as conn:
             revision = schema.current(conn)
     head = schema.head()
     if revision is None:
@@ -192,7 +305,7 @@ def db_current(url: str) -> None:
 def export(view: str, fmt: str, output, url: str) -> None:
     """Write a BI view (VIEW) as CSV or JSON Lines."""
     with _could_not_run(url):
-        engine = schema.make_engine(url)
+        engine = engine_for(url, existing=True)
         schema.require_current(engine)
         rows = write(engine, view, fmt, output)
     click.echo(f"{rows} rows of {view}", err=True)

@@ -1,13 +1,15 @@
 """One run at a time per database.
 
 PostgreSQL: a session advisory lock keyed on the schema. SQLite: flock on a file beside the
-database. Both vanish with the process that held them, kill -9 included, so a crashed run
+database, named after its real path, so a symlink or another spelling of the path is the
+same lock. Both vanish with the process that held them, kill -9 included, so a crashed run
 never leaves a stale lock behind.
 """
 from __future__ import annotations
 
 import fcntl
 import hashlib
+import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
@@ -28,7 +30,7 @@ def exclusive_run(engine: sa.Engine, wait: float = 0) -> Iterator[None]:
     if backend == "postgresql":
         lock = _advisory_lock(engine, wait)
     elif backend == "sqlite" and engine.url.database not in (None, "", ":memory:"):
-        lock = _file_lock(f"{engine.url.database}.lock", wait)
+        lock = _file_lock(f"{os.path.realpath(engine.url.database)}.lock", wait)
     else:
         lock = nullcontext()
     with lock:
