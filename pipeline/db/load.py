@@ -179,6 +179,8 @@ class _Run:
         if figure.document != doc.path:
             figure = dataclasses.replace(figure, document=doc.path)
         era, flags = self._era(figure, doc), list(figure.flags)
+        if doc.ocr:
+            flags.append("ocr")  # read by OCR from a scanned PDF: worth a second look
         if figure.province_code is not None and era is None:
             flags.append(_UNKNOWN_CODE)
         row = {
