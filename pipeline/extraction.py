@@ -55,6 +55,12 @@ _ESTIMATE = regex.compile(r"(?<!\w)(?:dự ước|ước tính|ước đạt|ư�
 # `thứ 2 cả nước`, `cao nhất cả nước`, `so với cả nước`)
 _NATIONAL = regex.compile(r"(?<!(?:dẫn đầu|đứng đầu|nhất|thứ \w+|so với|hơn|trong)\s+)(?:cả nước|toàn quốc)|\bGDP\b|tổng sản phẩm trong nước", _I)
 _PROVINCE_MARK = regex.compile(r"Tỉnh ủy|Tỉnh uỷ|toàn tỉnh|cấp tỉnh|(?:UBND|HĐND|Đảng bộ|Ban Chấp hành Đảng bộ) tỉnh|của tỉnh", _I)
+# One level of government taken together: `cấp huyện`, `UBND cấp xã`, `các xã, phường, thị trấn`,
+# `13 huyện, thị xã, thành phố`; not `cấp tỉnh` before an agency (`Ban Tiếp công dân cấp tỉnh`)
+_LEVEL = regex.compile(
+    r"(?<![\p{L}])(?:(?<!(?:Ban|Trụ sở|Hội đồng|Sở|Trung tâm)[^,;.]{0,30})cấp (?P<level>tỉnh|huyện|xã)(?!\s*(?:ủy|uỷ|trưởng|phó))"
+    r"|(?P<communes>(?:\d+|các|tất cả các) xã, phường(?:, thị trấn)?)"
+    r"|(?P<districts>(?:\d+|các|tất cả các) huyện, (?:thị xã, )?thành phố))", regex.V1)
 # An agency as the subject of its clause: `Trung tâm Phục vụ hành chính công tỉnh đã tiếp
 # nhận …`, `…, Sở Tư pháp 2,12 ngàn HS`; not a source (`Theo Sở Tài chính, …`).
 _AGENCY = regex.compile(
@@ -423,6 +429,19 @@ def _agency(text: str, start: int, at: int) -> regex.Match | None:
     return found
 
 
+def _level(text: str, start: int, at: int) -> str | None:
+    """A total over one level of government (`cấp huyện tiếp 979 lượt`, `91 xã, phường, thị trấn
+    … tiếp nhận 904.497 hồ sơ`): the last level named before `at`, unless the province takes the
+    floor after it (`toàn tỉnh`)."""
+    found = None
+    for m in _LEVEL.finditer(text, start, at):
+        found = m
+    if found is None or _PROVINCE_MARK.search(text, found.end(), at):
+        return None
+    level = (found.group("level") or "").lower()
+    return "cấp " + (level if level in ("tỉnh", "huyện", "xã") else ("xã" if found.group("communes") else "huyện"))
+
+
 def _place(ctx: _Context, paragraph: Segment, sentence: Segment, at: int) -> tuple[Province | None, str, str | None]:
     """A district named earlier in the paragraph makes a district figure, unless the province
     takes the floor again (`Tỉnh ủy`, `toàn tỉnh`) after it; a different province named in
@@ -435,6 +454,10 @@ def _place(ctx: _Context, paragraph: Segment, sentence: Segment, at: int) -> tup
     if agency is not None and not (recent and recent[-1].start > agency.start()):
         province = recent[-1].province if recent and recent[-1].kind == "province" else ctx.province
         return province, "organization", agency.group("agency")
+    level = _level(ctx.text, max(sentence.start, recent[-1].end if recent else 0), at)
+    if level is not None:
+        province = recent[-1].province if recent and recent[-1].kind == "province" else ctx.province
+        return province, "level", level
     if recent:
         last = recent[-1]
         marks = [m.start() for m in _PROVINCE_MARK.finditer(ctx.text, last.end, at)]

@@ -9,7 +9,7 @@ from decimal import Decimal
 UNITS = ("VND", "percent", "count", "visits", "rank", "VND_per_person", "VND_per_person_year", "USD",
          "USD_per_person")
 STATUSES = ("actual", "planned")
-SCOPES = ("province", "district", "organization")
+SCOPES = ("province", "district", "organization", "level")
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,6 +45,16 @@ ATTRIBUTES = [
      {"estimate": False}),
     ("Có 4 đảng bộ đạt trên 50% chỉ tiêu được giao, bao gồm: Đảng bộ huyện Ninh Phước kết nạp 52 đảng viên mới.", "52", {},
      {"status": "actual"}),
+    # a total over one level of government is neither the province's nor one district's
+    ("Năm 2020, cấp huyện tiếp 979 lượt công dân.", "979", {"province": "Yên Bái"}, {"scope": "level", "locality": "cấp huyện"}),
+    ("Năm 2021, 91 xã, phường, thị trấn trên địa bàn tỉnh đã tiếp nhận 904.497 hồ sơ TTHC các loại.", "904.497",
+     {"province": "Bình Dương"}, {"scope": "level", "locality": "cấp xã"}),
+    ("Trong năm 2022, UBND cấp xã tiếp nhận 264.610 hồ sơ, trả đúng hạn 264.100 hồ sơ.", "264.100",
+     {"province": "Nghệ An"}, {"scope": "level", "locality": "cấp xã"}),
+    ("Năm 2022, các huyện, thị xã, thành phố tiếp 2.314 lượt công dân.", "2.314", {"province": "Hà Tĩnh"},
+     {"scope": "level", "locality": "cấp huyện"}),
+    ("Năm 2022, cấp huyện tiếp 979 lượt công dân; toàn tỉnh tiếp 3.120 lượt công dân.", "3.120", {"province": "Yên Bái"},
+     {"scope": "province"}),
     # a figure read against another shares its period: a rate and its amount, an amount in
     # another unit, a rank and the growth it ranks (not a bracketed part)
     ("Trong tháng 9/2018, thu ngân sách đạt 3.548 tỷ đồng, lũy kế 35.696 tỷ đồng, bằng 68,2% dự toán.", "68,2", {},

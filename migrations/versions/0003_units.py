@@ -1,9 +1,12 @@
-"""Units in US dollars (USD, USD_per_person) and the catalogue's semantics columns.
+"""Units in US dollars (USD, USD_per_person), the catalogue's semantics columns, scope `level`.
 
 Money stated in US dollars stays in dollars, so the unit CHECKs of figures and indicators
 take two more units; the indicators table gets what each indicator is (kind, part_of,
 rank_of, rate_of, of_total, bounds, headline, additive), filled by `solieu db upgrade` from
 seeds/indicators.csv.
+
+A figure may also be a total over one level of government (scope `level`, locality `cấp
+huyện`, `cấp xã`): neither the province's nor one district's.
 
 SQLite rebuilds a table to change a CHECK (batch mode). Two things stand in the way and are
 moved aside for the rebuild: the views of 0002, which name the tables (a rebuilt table is
@@ -30,6 +33,8 @@ depends_on = None
 
 _UNITS_0002 = ('VND', 'percent', 'count', 'visits', 'rank', 'VND_per_person', 'VND_per_person_year')
 _DOLLARS = ('USD', 'USD_per_person')
+_SCOPES_0002 = ('province', 'district', 'organization')
+_LEVEL = ('level',)
 _KINDS = ('amount', 'rate', 'growth', 'rank', 'stock', 'count', 'per_capita')
 _ASIDE = '_figures_0003'
 
@@ -99,14 +104,34 @@ def upgrade() -> None:
             batch_op.create_check_constraint(op.f('ck_indicators_kind'), _one_of('kind', _KINDS))
         with op.batch_alter_table('figures', schema=None) as batch_op:
             _units('figures', _UNITS_0002 + _DOLLARS, batch_op)
+            _scopes(_SCOPES_0002 + _LEVEL, batch_op)
+
+
+_SCOPE_COMMENTS = {
+    'scope': ('province, or district/organization for a unit inside the province.',
+              'province; district/organization for a unit inside the province; level for a total over one level of government.'),
+    'locality': ('Name of the district or organization when scope is not province.',
+                 'Name of the district or organization, or the level (cấp tỉnh, cấp huyện, cấp xã), when scope is not province.'),
+}
+
+
+def _scopes(scopes: tuple[str, ...], batch_op) -> None:
+    """The scope CHECK of figures for `scopes`, and the comments of scope and locality."""
+    batch_op.drop_constraint(op.f('ck_figures_scope'), type_='check')
+    batch_op.create_check_constraint(op.f('ck_figures_scope'), _one_of('scope', scopes))
+    for column, (old, new) in _SCOPE_COMMENTS.items():
+        comment, existing = (old, new) if scopes == _SCOPES_0002 else (new, old)
+        batch_op.alter_column(column, existing_type=sa.Text(), existing_nullable=column == 'locality',
+                              comment=comment, existing_comment=existing)
 
 
 def downgrade() -> None:
-    # Revision 0002 has no unit for dollars: its schema cannot hold those figures.
-    op.execute(f"DELETE FROM figures WHERE {_one_of('unit', _DOLLARS)}")
+    # Revision 0002 has no unit for dollars and no scope `level`: its schema cannot hold those figures.
+    op.execute(f"DELETE FROM figures WHERE {_one_of('unit', _DOLLARS)} OR {_one_of('scope', _LEVEL)}")
     with _rebuildable():
         with op.batch_alter_table('figures', schema=None) as batch_op:
             _units('figures', _UNITS_0002, batch_op)
+            _scopes(_SCOPES_0002, batch_op)
         with op.batch_alter_table('indicators', schema=None) as batch_op:
             batch_op.drop_constraint(op.f('ck_indicators_kind'), type_='check')
             for column in reversed(_columns()):

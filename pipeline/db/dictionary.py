@@ -27,8 +27,8 @@ _PERIOD = {
 _PLACE = {
     "province": "Canonical Vietnamese name of the province the value is about.",
     "province_code": "Official code of that province (see provinces.code).",
-    "scope": "province, or district/organization for a unit inside the province.",
-    "locality": "Name of the district or organization when scope is not province.",
+    "scope": "province; district/organization for a unit inside the province; level for a total over one level of government.",
+    "locality": "Name of the district or organization, or the level (cấp tỉnh, cấp huyện, cấp xã), when scope is not province.",
 }
 _SOURCE = {
     "document_id": "The source document (documents.id).",
@@ -73,6 +73,8 @@ ENTRIES: dict[str, Entry] = {
             "kind": "Kind of unit (tỉnh or thành phố trực thuộc trung ương).",
             "successor_code": "For an era-2008 unit, the code of the era-2025 unit it became part of.",
             "aliases": "Other spellings and abbreviations, separated by ';'.",
+            "partial_successor_codes": "For an era-2008 unit split across the merger, the codes of "
+            "the other era-2025 units that received part of it, separated by ';'; NULL when whole.",
         },
     ),
     "districts": Entry(
@@ -321,6 +323,53 @@ ENTRIES: dict[str, Entry] = {
         {
             "province": _PLACE["province"],
             "province_code": _PLACE["province_code"],
+            "year": "Calendar year.",
+            "grdp_growth": "GRDP growth rate, percent.",
+            "grdp_value": "GRDP, VND.",
+            "grdp_per_capita": "GRDP per capita, VND per person.",
+            "budget_revenue_total": "Total state budget revenue collected in the province, VND.",
+            "budget_revenue_domestic": "Domestic budget revenue, VND.",
+            "budget_expenditure_local": "Local budget expenditure, VND.",
+            "income_per_capita": "Average income, VND per person per year.",
+            "poverty_rate": "Share of poor households, percent.",
+        },
+    ),
+    "province_2025_values": Entry(
+        "view",
+        "Chosen province-scope values filed under the 34 era-2025 units, for series across the "
+        "July 2025 merger: a figure about a new unit as reported; an unchanged unit's "
+        "predecessor as it is; for a merged unit, the sum over its predecessors of an additive "
+        "indicator (indicators.additive), complete only when every predecessor has the figure "
+        "for the period. Rates, ranks and growth of merged units are never summed. One row per "
+        "unit x indicator x period x status; a reported figure beats a sum.",
+        {
+            "province": "Name of the era-2025 unit.",
+            "province_code": "Code of the era-2025 unit (provinces.code with era 2025).",
+            "indicator": _VALUE["indicator"],
+            **_PERIOD,
+            "status": _QUALIFIERS["status"],
+            "value": "The value in base units; for a sum, NULL unless complete.",
+            "unit": _VALUE["unit"],
+            "estimate": "True when the value, or any part of a sum, is an estimate.",
+            "complete": "True when every predecessor has a figure for the period (always true "
+            "for reported and predecessor rows).",
+            "source": "reported (a figure about the era-2025 unit), predecessor (the only "
+            "era-2008 unit it continues) or sum (over its era-2008 predecessors).",
+            "parts": "Names of the units whose figures make the value, separated by ', '.",
+            "parts_count": "How many units' figures make the value.",
+            "predecessors_count": "How many era-2008 units the era-2025 unit was formed from.",
+            "figure_ids": "The figures (figures.id) behind the value, separated by ', '.",
+            "published": "Latest publication date among the parts' source documents.",
+        },
+    ),
+    "province_year_headlines_2025": Entry(
+        "view",
+        "province_year_headlines for the 34 era-2025 units, from province_2025_values: one "
+        "column per headline indicator, actual values for whole calendar years, sums only when "
+        "complete.",
+        {
+            "province": "Name of the era-2025 unit.",
+            "province_code": "Code of the era-2025 unit (provinces.code with era 2025).",
             "year": "Calendar year.",
             "grdp_growth": "GRDP growth rate, percent.",
             "grdp_value": "GRDP, VND.",
