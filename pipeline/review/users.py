@@ -39,12 +39,12 @@ def hash_password(password: str, salt: bytes | None = None) -> str:
 def verify_password(password: str, stored: str) -> bool:
     try:
         scheme, n, r, p, salt, digest = stored.split("$")
-    except ValueError:
+        if scheme != "scrypt" or not digest:
+            return False
+        again = hashlib.scrypt(password.encode("utf-8"), salt=bytes.fromhex(salt), n=int(n),
+                               r=int(r), p=int(p), dklen=len(digest) // 2)
+    except ValueError:  # a malformed hash matches no password
         return False
-    if scheme != "scrypt":
-        return False
-    again = hashlib.scrypt(password.encode("utf-8"), salt=bytes.fromhex(salt), n=int(n),
-                           r=int(r), p=int(p), dklen=len(digest) // 2)
     return hmac.compare_digest(again.hex(), digest)
 
 
