@@ -26,7 +26,7 @@ from pipeline.linking import Link, last_topic, link
 from pipeline.numbers import find_quantities
 from pipeline.metadata import find_dateline
 from pipeline.periods import Period
-from pipeline.provinces import (PlaceMatch, Province, find_places, lookup_district, lookup_province, place_key,
+from pipeline.provinces import (District, PlaceMatch, Province, find_places, lookup_district, lookup_province, place_key,
                                 provinces, unit_at)
 from pipeline.segments import LineIndex, Segment, paragraphs, sentences
 from pipeline.subjects import clause_subject, subjects
@@ -61,6 +61,11 @@ _LEVEL = regex.compile(
     r"(?<![\p{L}])(?:(?<!(?:Ban|Trụ sở|Hội đồng|Sở|Trung tâm)[^,;.]{0,30})cấp (?P<level>tỉnh|huyện|xã)(?!\s*(?:ủy|uỷ|trưởng|phó))"
     r"|(?P<communes>(?:\d+|các|tất cả các) xã, phường(?:, thị trấn)?)"
     r"|(?P<districts>(?:\d+|các|tất cả các) huyện, (?:thị xã, )?thành phố))", regex.V1)
+# The subject a title opens with, after the province's name (`TP.HCM: `) and a prefix
+_TITLE_HEAD = regex.compile(
+    r"\s*(?:[^:\-–]{2,20}:\s*(?:[^,]{0,20},\s*)?(?=(?:Q\.|[Hh]uyện|[Qq]uận|[Tt]hị xã)))?"
+    r"(?P<prefix>(?:[Hh]uyện|[Tt]hị xã|[Qq]uận)\s+)?(?:Q\.\s?(?P<ward>\d{1,2})\b|(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,2}))",
+    regex.V1)
 # An agency as the subject of its clause: `Trung tâm Phục vụ hành chính công tỉnh đã tiếp
 # nhận …`, `…, Sở Tư pháp 2,12 ngàn HS`; not a source (`Theo Sở Tài chính, …`).
 _AGENCY = regex.compile(
@@ -90,6 +95,7 @@ class _Context:
     province: Province | None
     home_known: bool  # from the manifest or the dateline: the text is that province's paper
     frame: Frame
+    home_district: District | None  # the district the title is about (`Đức Trọng: Thu ngân sách tăng 11%`)
     places: list[PlaceMatch]
     place_starts: list[int]
     periods: Periods
@@ -225,8 +231,26 @@ def _context(text: str, published: date | None, province: str | None, document: 
     places = find_places(text, prefer=home)
     doc_province = home or _main_province(places)
     periods = document_periods(text, frame.reference)
-    return _Context(text, document, frame.published, doc_province, home is not None, frame, places,
+    district = _title_district(title, doc_province) if title and doc_province else None
+    return _Context(text, document, frame.published, doc_province, home is not None, frame, district, places,
                     [p.start for p in places], periods, LineIndex(text))
+
+
+def _title_district(title: str, province: Province) -> District | None:
+    """The district a title opens with (`Duy Xuyên đạt tổng thu …`, `Huyện Vĩnh Linh: …`,
+    `TP.HCM: Trong 3 năm, Q.1 …`): the document then reports on that district."""
+    head = _TITLE_HEAD.match(title)
+    if head is None:
+        return None
+    name = head.group("name")
+    if head.group("ward"):
+        name = f"Quận {head.group('ward')}"
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        district = lookup_district(" ".join(words[:n]), province)
+        if district is not None:  # `Tây Ninh: …` names the province, not its city
+            return None if lookup_province(district.name) is not None and not head.group("prefix") else district
+    return None
 
 
 def _dateline_province(text: str) -> Province | None:
@@ -469,4 +493,6 @@ def _place(ctx: _Context, paragraph: Segment, sentence: Segment, at: int) -> tup
         named = [p for p in ctx.places[:i] if p.kind == "province" and p.end <= at]
         if named:
             return named[-1].province, "province", None
+    if ctx.home_district is not None and not _PROVINCE_MARK.search(ctx.text, paragraph.start, at):
+        return ctx.province, "district", ctx.home_district.name  # a district's own report
     return ctx.province, "province", None

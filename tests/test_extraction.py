@@ -55,6 +55,17 @@ ATTRIBUTES = [
      {"scope": "level", "locality": "cấp huyện"}),
     ("Năm 2022, cấp huyện tiếp 979 lượt công dân; toàn tỉnh tiếp 3.120 lượt công dân.", "3.120", {"province": "Yên Bái"},
      {"scope": "province"}),
+    # a title that opens with a district: the document reports on that district
+    ("Năm 2018, tổng thu ngân sách trên địa bàn huyện đạt 1.002 tỷ đồng.", "1.002",
+     {"province": "Quảng Nam", "title": "Duy Xuyên đạt tổng thu ngân sách 1.002 tỷ đồng"}, {"scope": "district", "locality": "Duy Xuyên"}),
+    ("Năm 2022, thu ngân sách ước đạt 285 tỷ đồng.", "285",
+     {"province": "Quảng Trị", "title": "Huyện Vĩnh Linh: Nhiều chỉ tiêu kinh tế - xã hội đạt và vượt"}, {"scope": "district", "locality": "Vĩnh Linh"}),
+    ("Trong năm 2018, UBND quận tiếp nhận 585.336 hồ sơ hành chính.", "585.336",
+     {"province": "TP. Hồ Chí Minh", "title": "TP.HCM: Trong 3 năm, Q.1 chỉ có 1 hồ sơ trễ hẹn"}, {"scope": "district", "locality": "Quận 1"}),
+    ("Năm 2023, thu nội địa đạt 8.650 tỷ đồng.", "8.650",
+     {"province": "Tây Ninh", "title": "Tây Ninh: Nhiều khoản thu ngân sách vượt dự toán"}, {"scope": "province"}),
+    ("Năm 2018, toàn tỉnh thu ngân sách 20.100 tỷ đồng.", "20.100",
+     {"province": "Quảng Nam", "title": "Duy Xuyên đạt tổng thu ngân sách 1.002 tỷ đồng"}, {"scope": "province"}),
     # a figure read against another shares its period: a rate and its amount, an amount in
     # another unit, a rank and the growth it ranks (not a bracketed part)
     ("Trong tháng 9/2018, thu ngân sách đạt 3.548 tỷ đồng, lũy kế 35.696 tỷ đồng, bằng 68,2% dự toán.", "68,2", {},
