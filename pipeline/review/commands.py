@@ -29,7 +29,7 @@ def review() -> None:
 def serve(url: str, host: str, port: int, secret_file: str | None) -> None:
     """Serve the review app over the database at --db."""
     try:
-        from werkzeug.serving import run_simple
+        from werkzeug.serving import make_server
 
         from pipeline.review.app import create_app
     except ImportError as error:
@@ -49,7 +49,13 @@ def serve(url: str, host: str, port: int, secret_file: str | None) -> None:
                    "put it behind TLS", err=True)
     click.echo(f"solieu review on http://{host}:{port}/ over {_shown(url)} (Ctrl-C stops)",
                err=True)
-    run_simple(host, port, create_app(engine, secret), threaded=True)
+    server = make_server(host, port, create_app(engine, secret), threaded=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+    finally:
+        server.server_close()
 
 
 @review.group()
