@@ -23,13 +23,13 @@ from pipeline.documents import Document
 from pipeline.figures import Figure
 from pipeline.indicators import indicator_unit
 from pipeline.linking import Link, last_topic, link
-from pipeline.numbers import find_quantities
+from pipeline.numbers import find_quantities, parse_number, parse_quantity
 from pipeline.metadata import find_dateline
 from pipeline.periods import Period
 from pipeline.provinces import (District, PlaceMatch, Province, find_places, lookup_district, lookup_province, place_key,
                                 provinces, unit_at)
 from pipeline.segments import LineIndex, Segment, paragraphs, sentences
-from pipeline.subjects import clause_subject, subjects
+from pipeline.subjects import clause_subject, continued_list, subjects
 from pipeline.rules import TOPICS
 
 _I = regex.IGNORECASE | regex.V1
@@ -40,6 +40,7 @@ _PLANNED_BEFORE = regex.compile(
 # a sentence that opens with its target: `Phấn đấu năm 2021, …`, `Mục tiêu đến năm 2025 …`
 # a sentence that speaks of the figure before it: `Kết quả này bằng 100% dự toán`, `Con số này tăng …`
 _ANAPHOR = regex.compile(r"\W*(?:(?:kết quả|con số|số thu|mức|số liệu|số)(?: thu)? (?:này|trên|đó)|như vậy|với kết quả (?:này|trên))\b", _I)
+_TAIL = regex.compile(r"[^\d;,.()]{0,25}")  # the noun after a list's first number: `150 đảng viên mới;`
 _EQUIVALENT = regex.compile(r"tương đương\s*(?:với\s*)?(?:khoảng\s*|gần\s*|hơn\s*)?$", _I)
 _PLANNED_LEAD = regex.compile(r"[^\d]{0,80}?(?<!(?:đạt|vượt|bằng|so với|hoàn thành)\s+)(?:phấn đấu|mục tiêu|dự kiến|định hướng)", _I)
 _PLANNED_RIGHT_BEFORE = regex.compile(r"(?:kế hoạch|chỉ tiêu)(?: (?:đề ra|được giao|năm))?(?: là)?\s*\(?\s*$", _I)
@@ -157,6 +158,7 @@ def extract(text: str | Document, *, published: date | None = None, province: st
                 national = found.rule.topic
             else:
                 figures.append(figure)
+                figures.extend(_listed(ctx, sentence, found, figures, {f.match.num_start for f in links}))
                 previous, national = figure, None
                 if total := _stated_total(figure, found, sentence, figures, paragraph):
                     figures.append(total)
@@ -164,6 +166,41 @@ def extract(text: str | Document, *, published: date | None = None, province: st
             carried_topic = (paragraph.start, last_topic(sentence.text, True) or carried_topic[1])
         last_figure = (sentence.start, links[-1].rule.topic) if links else None
     return check(_without_repeated_headline(figures, paras))
+
+
+def _listed(ctx: _Context, sentence: Segment, found: Link, figures: list[Figure], linked: set[int]) -> list[Figure]:
+    """`Đảng bộ TP.Tam Kỳ chỉ tiêu phát triển 150 đảng viên mới; Hội An 110; Điện Bàn 150 …`:
+    each unit of the list after a figure gets the figure's reading, its own value and place."""
+    if not figures or figures[-1].start != sentence.start + found.match.num_start:
+        return []
+    model = figures[-1]
+    tail = _TAIL.match(sentence.text, found.match.end)
+    listed = []
+    for name, start, end, written, fall in continued_list(sentence.text, tail.end()):
+        if start in linked:
+            continue  # read as a figure of its own
+        if model.unit in ("count", "visits"):
+            value = parse_number(sentence.text[start:end])
+        else:
+            quantity = parse_quantity(written)
+            if quantity is None or not model.unit.startswith(quantity.unit):
+                continue
+            value = -quantity.value if fall and found.rule.reading == "change" else quantity.value
+        province, scope, locality = _listed_place(ctx, name)
+        listed.append(replace(model, value=value, start=sentence.start + start, end=sentence.start + end,
+                              line=ctx.lines.line(sentence.start + start), rule=f"{model.rule}.list",
+                              province=province.name if province else model.province, scope=scope,
+                              locality=locality, of_total=None, bound=None))
+    return listed
+
+
+def _listed_place(ctx: _Context, name: str) -> tuple[Province | None, str, str | None]:
+    """A list's item names a province, a district of the home province, or else a body."""
+    if (province := lookup_province(name, ctx.published)) is not None and place_key(name) == place_key(province.name):
+        return province, "province", None
+    if ctx.province is not None and (district := lookup_district(name, ctx.province)) is not None:
+        return ctx.province, "district", district.name
+    return ctx.province, "organization", name
 
 
 def _provinces_in(ctx: _Context, start: int, end: int) -> list[tuple[int, int, Province]]:

@@ -8,6 +8,9 @@ then the name it is written with, not the document's:
   9,72%`;
 - **attached values**: `Bắc Giang (13,82%)`, `Đà Nẵng 3,74%`, `Bắc Ninh giảm 12,59%`,
   `Hà Nội được dự báo tăng 5,97%`, `Quảng Ngãi: -1,07%`;
+- **lists of units continuing a figure**: `Đảng bộ TP.Tam Kỳ chỉ tiêu phát triển 150 đảng viên mới;
+  Hội An 110; Điện Bàn 150; …` — each name with the value written after it, read as the
+  figure it continues;
 - otherwise the **subject of the clause**: the last province named before the number in its
   clause (`;` ends a clause), with no value of another province between
   (`Trà Vinh là địa phương có tăng trưởng GRDP cao thứ 2 cả nước với mức tăng 13,9%`).
@@ -56,6 +59,34 @@ def clause_subject(sentence: str, places: Sequence[tuple[int, int, object]], at:
     return before[-1][2] if before else None
 
 
+_LIST_ITEM = regex.compile(
+    r"\G(?:\s*(?P<sep>[;,])\s*(?:và\s+)?|\s+và\s+)(?:(?:huyện|thị xã|thành phố|TP\.?|quận|Đảng bộ)\s*)?"
+    r"(?P<name>\p{Lu}[\p{L}.]*(?:\s+(?!(?:là|đạt|có|thu|được|tăng|giảm)\b)\p{L}+){0,3}?)\s+(?:(?P<verb>là|đạt|có|thu|được|tăng|giảm)\s+)?"
+    r"(?P<number>\d{1,3}(?:\.\d{3})*(?:,\d+)?)(?P<unit>\s*(?:%|tỷ đồng|triệu đồng|nghìn tỷ đồng|ngàn tỷ đồng))?"
+    r"(?=\s*(?:[;,.)]|và\b|$))", regex.V1)
+
+
+def continued_list(sentence: str, after: int) -> list[tuple[str, int, int, str, bool]]:
+    """`…; Hội An 110; Điện Bàn 150 và …` right after a figure that ends at `after`: each
+    item as (name, number start, number end, the number with its unit as written, whether it
+    is written as a fall: `giảm 12,59%`). Items are
+    joined by the separator the list opened with; the list ends at the first other stretch."""
+    items: list[tuple[str, int, int, str, bool]] = []
+    sep = None
+    pos = after
+    while (m := _LIST_ITEM.match(sentence, pos)) is not None:
+        last = m.group("sep") is None  # `… và Hoàng Mai 2.100`: the last item
+        if not last and sep is not None and m.group("sep") != sep:
+            break
+        sep = sep or m.group("sep")
+        items.append((m.group("name"), m.start("number"), m.end("number"), m.group("number") + (m.group("unit") or ""),
+                      m.group("verb") == "giảm"))
+        if last:
+            break
+        pos = m.end()
+    return items if len(items) >= 2 else []
+
+
 def _respective(sentence: str, places: Sequence[tuple[int, int, object]],
                 numbers: Sequence[tuple[int, int, str]]) -> dict[int, object]:
     """`A, B và C … lần lượt (là) x, y và z`: the i-th name with the i-th value of a unit."""
@@ -100,6 +131,20 @@ EXAMPLES = [
      {"5,97": "Hà Nội", "3,74": "Đà Nẵng"}),
     ("10 địa phương thấp nhất là Bắc Ninh giảm 12,59%; Quảng Nam giảm 9,16%; Quảng Ngãi (-1,07%).",
      {"12,59": "Bắc Ninh", "9,16": "Quảng Nam", "1,07": "Quảng Ngãi"}),
+]
+
+# (sentence, the figure's number, [names continuing it])
+LIST_EXAMPLES = [
+    ("Cụ thể: Đảng bộ TP.Tam Kỳ chỉ tiêu phát triển 150 đảng viên mới; Hội An 110; Điện Bàn 150; Công an 12 và Đảng bộ Khối 155 đảng viên.",
+     "150", ["Hội An", "Điện Bàn", "Công an"]),
+    ("Thành phố Vinh tiếp nhận 12.500 hồ sơ; Cửa Lò 3.200; Thái Hòa 2.950 và Hoàng Mai 2.100.",
+     "12.500", ["Cửa Lò", "Thái Hòa", "Hoàng Mai"]),
+    ("Huyện Bảo Lâm thu 320 tỷ đồng, Đức Trọng 470 tỷ đồng, Di Linh 210 tỷ đồng.", "320", ["Đức Trọng", "Di Linh"]),
+    ("Đảng bộ huyện Ninh Phước kết nạp 52 đảng viên; Ninh Sơn 13; Thuận Bắc 20.", "52", ["Ninh Sơn", "Thuận Bắc"]),
+    ("Bắc Ninh giảm 12,59%; Quảng Nam giảm 9,16%; Lai Châu tăng 6,32%.", "12,59", ["Quảng Nam", "Lai Châu"]),
+    # one item is no list; a stretch of other words ends it
+    ("Huyện Bảo Lâm thu 320 tỷ đồng, Đức Trọng 470 tỷ đồng.", "320", []),
+    ("Tỉnh thu 9.000 tỷ đồng, tăng 12%, trong đó thu nội địa 7.000 tỷ đồng.", "9.000", []),
 ]
 
 # sentences where no number is written with a province: the document's province stands

@@ -55,6 +55,13 @@ ATTRIBUTES = [
      {"scope": "level", "locality": "cấp huyện"}),
     ("Năm 2022, cấp huyện tiếp 979 lượt công dân; toàn tỉnh tiếp 3.120 lượt công dân.", "3.120", {"province": "Yên Bái"},
      {"scope": "province"}),
+    # a list of units after a figure: each unit's own value, read as the figure it continues
+    ("Năm 2024, Đảng bộ TP.Tam Kỳ chỉ tiêu phát triển 150 đảng viên mới; Hội An 110; Điện Bàn 150; Công an 12.", "110",
+     {"province": "Quảng Nam"}, {"indicator": "party_members_admitted", "status": "planned", "scope": "district", "locality": "Hội An"}),
+    ("Năm 2023, thành phố Vinh tiếp nhận 12.500 hồ sơ; Cửa Lò 3.200; Thái Hòa 2.950 và Hoàng Mai 2.100.", "2.100",
+     {"province": "Nghệ An"}, {"indicator": "admin_dossiers_received", "scope": "district", "locality": "Hoàng Mai"}),
+    ("Quý I/2023, tăng trưởng GRDP của Bắc Ninh giảm 12,59%; Quảng Nam giảm 9,16%; Lai Châu tăng 6,32%.", "9,16", {},
+     {"province": "Quảng Nam", "value": Decimal("-9.16")}),
     # a title that opens with a district: the document reports on that district
     ("Năm 2018, tổng thu ngân sách trên địa bàn huyện đạt 1.002 tỷ đồng.", "1.002",
      {"province": "Quảng Nam", "title": "Duy Xuyên đạt tổng thu ngân sách 1.002 tỷ đồng"}, {"scope": "district", "locality": "Duy Xuyên"}),
