@@ -20,7 +20,7 @@ percent of the estimate); growth: a percentage change; rank: a place among provi
 stock: a count on a day (members, organisations); count: things counted over a period;
 per_capita: money per person."""
 
-# US dollars are written per person only (`3.400 USD/người`, `USD/người/năm`): one unit for both.
+# Dollars per person have one unit, per year or not (`3.400 USD/người`, `USD/người/năm`).
 _IN_USD = {"VND": "USD", "VND_per_person": "USD_per_person", "VND_per_person_year": "USD_per_person"}
 
 
