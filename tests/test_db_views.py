@@ -1,8 +1,10 @@
 """The BI views: the chosen value per key, the conflicts, the wide headline table."""
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -121,3 +123,97 @@ def test_a_figure_without_a_period_is_published_but_not_chosen(db_engine):
 def test_calendar_year(db_engine, start, end, year):
     _publish(db_engine, [{"province": "Lạng Sơn", "value": "7.1", "period": (start, end)}])
     assert _rows(db_engine, "SELECT calendar_year FROM published_figures") == [(year,)]
+
+
+# --- the roll-up to the 34 era-2025 units ----------------------------------------------
+
+# (code, era, name) of the units used below: Phú Thọ (era 2025) was formed from Hòa Bình,
+# Phú Thọ and Vĩnh Phúc; Lạng Sơn continues a single predecessor.
+UNITS = {"Hòa Bình": ("17", "2008"), "Phú Thọ": ("25", "2008"), "Vĩnh Phúc": ("26", "2008"),
+         "Phú Thọ (mới)": ("25", "2025"), "Lạng Sơn": ("20", "2008"), "Lạng Sơn (mới)": ("20", "2025"),
+         "Yên Bái": ("15", "2008")}
+YEAR = {year: (date(year, 1, 1), date(year, 12, 31)) for year in (2023, 2024, 2025)}
+BILLION = 10**9
+
+
+def _publish_units(engine: sa.Engine, reports: list[tuple[str, str, int, str]]) -> None:
+    """(unit, indicator, year, value) -> one document a figure, filed under that unit's era."""
+    docs, figures = [], {}
+    for n, (unit, indicator, year, value) in enumerate(reports):
+        code, era = UNITS[unit]
+        text = f"Theo báo cáo, chỉ tiêu đạt {value} trong kỳ."
+        doc = Document(f"unit{n:02d}.txt", text, published=date(year + 1, 1, 20))
+        start = text.index(value)
+        figures[doc.path] = [Figure(
+            indicator=indicator, value=Decimal(value), unit="percent" if "growth" in indicator else "VND",
+            start=start, end=start + len(value), line=1, quote=text, rule="test",
+            province=unit.removesuffix(" (mới)"), province_code=code, province_era=era,
+            period_start=YEAR[year][0], period_end=YEAR[year][1], document=doc.path)]
+        docs.append(doc)
+    load(engine, docs, extract=lambda doc: figures[doc.path], rules_version="r1")
+
+
+ROLL_UP_CORPUS = [
+    ("Phú Thọ", "budget_revenue_total", 2024, "10000"),
+    ("Vĩnh Phúc", "budget_revenue_total", 2024, "35000"),
+    ("Hòa Bình", "budget_revenue_total", 2024, "5000"),
+    ("Phú Thọ (mới)", "budget_revenue_total", 2025, "52000"),
+    ("Phú Thọ", "budget_revenue_total", 2023, "9000"),          # Vĩnh Phúc, Hòa Bình missing
+    ("Vĩnh Phúc", "budget_revenue_total", 2023, "33000"),
+    ("Phú Thọ", "grdp_growth", 2024, "7"),                      # growth: never summed
+    ("Vĩnh Phúc", "grdp_growth", 2024, "6"),
+    ("Hòa Bình", "grdp_growth", 2024, "8"),
+    ("Lạng Sơn", "grdp_growth", 2024, "5"),                     # one predecessor: carried over
+    ("Lạng Sơn (mới)", "grdp_growth", 2025, "6"),
+]
+
+
+def test_the_roll_up_equals_a_hand_sum(db_engine):
+    _publish_units(db_engine, ROLL_UP_CORPUS)
+    rows = _rows(db_engine, """
+        SELECT province, province_code, indicator, calendar_year, value, complete, source, parts,
+               parts_count, predecessors_count
+        FROM province_2025_values ORDER BY province_code, indicator, calendar_year""")
+    rows = [(*row[:5], bool(row[5]), *row[6:]) for row in rows]
+    assert rows == [
+        ("Lạng Sơn", "20", "grdp_growth", 2024, Decimal("5"), True, "predecessor", "Lạng Sơn", 1, 1),
+        ("Lạng Sơn", "20", "grdp_growth", 2025, Decimal("6"), True, "reported", "Lạng Sơn", 1, 1),
+        ("Phú Thọ", "25", "budget_revenue_total", 2023, None, False, "sum", "Phú Thọ, Vĩnh Phúc", 2, 3),
+        ("Phú Thọ", "25", "budget_revenue_total", 2024, Decimal(10000 + 35000 + 5000), True, "sum",
+         "Hòa Bình, Phú Thọ, Vĩnh Phúc", 3, 3),
+        ("Phú Thọ", "25", "budget_revenue_total", 2025, Decimal("52000"), True, "reported", "Phú Thọ", 1, 3),
+    ]
+
+
+def test_the_headlines_of_the_2025_units(db_engine):
+    _publish_units(db_engine, ROLL_UP_CORPUS)
+    rows = _rows(db_engine, "SELECT province, year, budget_revenue_total, grdp_growth "
+                            "FROM province_year_headlines_2025 ORDER BY province_code, year")
+    assert rows == [("Lạng Sơn", 2024, None, Decimal("5")), ("Lạng Sơn", 2025, None, Decimal("6")),
+                    ("Phú Thọ", 2023, None, None), ("Phú Thọ", 2024, Decimal("50000"), None),
+                    ("Phú Thọ", 2025, Decimal("52000"), None)]
+
+
+def _readme_query() -> str:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    (query,) = re.findall(r"```sql\n(-- Phú Thọ's 2025 budget.*?)```", readme, re.S)
+    return query
+
+
+def test_the_readme_compares_phu_tho_2025_with_its_three_old_units(db_engine):
+    _publish_units(db_engine, ROLL_UP_CORPUS)
+    rows = _rows(db_engine, _readme_query())
+    assert [(year, value, bool(complete), parts) for year, value, complete, _, parts in rows] == [
+        (2024, Decimal("50000"), True, "Hòa Bình, Phú Thọ, Vĩnh Phúc"),
+        (2025, Decimal("52000"), True, "Phú Thọ")]
+
+
+def test_a_figure_about_an_old_unit_stays_in_its_era(db_engine):
+    """Yên Bái (15, era 2008) after the merger is not Lào Cai (15, era 2025)."""
+    _publish_units(db_engine, [("Yên Bái", "budget_revenue_total", 2025, "3000")])
+    assert _rows(db_engine, "SELECT p.name, f.province_era, p.successor_code FROM figures f "
+                            "JOIN provinces p ON p.code = f.province_code AND p.era = f.province_era"
+                            ) == [("Yên Bái", "2008", "15")]
+    rows = _rows(db_engine, "SELECT province, value, complete, parts FROM province_2025_values")
+    assert [(name, value, bool(complete), parts) for name, value, complete, parts in rows] == [
+        ("Lào Cai", None, False, "Yên Bái")]

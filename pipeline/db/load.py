@@ -200,10 +200,16 @@ class _Run:
         return row
 
     def _era(self, figure: Figure, doc: Document) -> str | None:
-        """The era of the figure's province code: that of its period's end, else of its
-        publication; undated, the newest era that has the code."""
+        """The era the figure carries: the extractor resolved its unit by name and markers
+        (pipeline.provinces.resolve_unit), so the code is never re-read in another era. None
+        when that (code, era) is not in provinces. A figure built without an era (not by the
+        extractor) gets that of its period's end, else of its publication; undated, the
+        newest era that has the code."""
         if figure.province_code is None:
             return None
+        if figure.province_era is not None:
+            known = (figure.province_code, figure.province_era) in self._provinces
+            return figure.province_era if known else None
         when = figure.period_end or doc.published
         eras = ERAS[::-1] if when is None else ("2008" if when < _ERA_CHANGE else "2025",)
         return next((era for era in eras if (figure.province_code, era) in self._provinces), None)

@@ -42,6 +42,7 @@ class ProvinceRow(Base):
     kind: Mapped[str | None] = mapped_column(sa.Text)
     successor_code: Mapped[str | None] = mapped_column(sa.Text)
     aliases: Mapped[str | None] = mapped_column(sa.Text)
+    partial_successor_codes: Mapped[str | None] = mapped_column(sa.Text)
 
 
 class DistrictRow(Base):
