@@ -372,9 +372,6 @@ def find_places(text: str, prefer: Province | None = None, on: date | None = Non
     position = 0
     while (found := places.pattern.search(folded, position)) is not None:
         match = _resolve(places, text, found, prefer, on)
-        if match is not None and match.kind == "province" and (marker := marker_after(text, match.end)):
-            match = replace(match, marker=marker, province=_in_era(
-                places.province_keys.get(place_key(found.group("name")), []), match.province, _MARKED_ERA[marker]))
         if match is not None:
             matches.append(match)
             position = found.end()
@@ -382,7 +379,30 @@ def find_places(text: str, prefer: Province | None = None, on: date | None = Non
             position = found.start("name")  # "cơ quan Tây Ninh": retry the name bare
         else:
             position = found.end()
-    return matches
+    return _marked(places, text, matches)
+
+
+_LIST_GAP = regex.compile(r"[ \t]*(?:,|;|và|,[ \t]*và)[ \t]*")
+
+
+def _marked(places: _Places, text: str, matches: list[PlaceMatch]) -> list[PlaceMatch]:
+    """A marker after a province's name holds for it and for the provinces listed right
+    before it (`Lâm Đồng, Đắk Nông và Bình Thuận (cũ)`), each then taken in the marked era."""
+    marked = list(matches)
+    for i, match in enumerate(matches):
+        if match.kind != "province" or not (marker := marker_after(text, match.end)):
+            continue
+        j = i
+        while True:
+            candidates = next((places.province_keys[k] for k in _stripped_keys(
+                place_key(text[matches[j].start:matches[j].end])) if k in places.province_keys), [])
+            marked[j] = replace(matches[j], marker=marker, province=_in_era(
+                candidates, matches[j].province, _MARKED_ERA[marker]))
+            if j == 0 or matches[j - 1].kind != "province" or not _LIST_GAP.fullmatch(
+                    text, matches[j - 1].end, matches[j].start):
+                break
+            j -= 1
+    return marked
 
 
 def _in_era(candidates: list[Province], chosen: Province, era: str) -> Province:

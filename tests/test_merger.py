@@ -89,6 +89,16 @@ def test_find_places_reads_the_marker_after_a_name(written, marker, era):
     assert (match.marker, match.province.era) == (marker, era)
 
 
+@pytest.mark.parametrize(("written", "expected"), [
+    ("các tỉnh Lâm Đồng, Đắk Nông và Bình Thuận (cũ)", [(OLD, "2008")] * 3),
+    ("tỉnh Lào Cai và tỉnh Yên Bái (cũ)", [(OLD, "2008")] * 2),
+    ("Lâm Đồng tăng, Bình Thuận (cũ) giảm", [(None, "2008"), (OLD, "2008")]),
+    ("Lào Cai, Phú Thọ (mới)", [(NEW, "2025")] * 2),
+])
+def test_a_marker_after_a_list_holds_for_every_name_of_it(written, expected):
+    assert [(m.marker, m.province.era) for m in find_places(written)] == expected
+
+
 @pytest.mark.parametrize(("name", "marker", "published", "period_end", "code", "era"), [
     ("Yên Bái", None, AFTER, date(2025, 9, 30), "15", "2008"),      # 2008 only: never Lào Cai
     ("Bắc Giang", None, AFTER, date(2025, 12, 31), "24", "2008"),   # never Bắc Ninh
