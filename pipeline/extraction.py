@@ -165,7 +165,8 @@ def extract(text: str | Document, *, published: date | None = None, province: st
         if roundup:
             carried_topic = (paragraph.start, last_topic(sentence.text, True) or carried_topic[1])
         last_figure = (sentence.start, links[-1].rule.topic) if links else None
-    return check(_without_repeated_headline(figures, paras))
+    # a figure of no province (a national survey, a region) is nobody's: never emitted
+    return check(_without_repeated_headline([f for f in figures if f.province is not None], paras))
 
 
 def _listed(ctx: _Context, sentence: Segment, found: Link, figures: list[Figure], linked: set[int]) -> list[Figure]:

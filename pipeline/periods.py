@@ -21,6 +21,7 @@ import calendar
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 import regex
 
@@ -382,8 +383,10 @@ def _fold(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+@lru_cache(maxsize=16)
 def _select(text: str) -> tuple[str, list[tuple[int, int, Callable, regex.Match]]]:
-    """The folded text, and its longest non-overlapping candidate wordings in text order."""
+    """The folded text, and its longest non-overlapping candidate wordings in text order.
+    Cached: a document's frame and its figures scan the same text."""
     folded = _fold(text)
     found = [(m.start("lead") if lead else m.start(), m.end(), i, h, m)
              for i, ((pat, h), lead) in enumerate(zip(_PATTERNS, _LEADS))

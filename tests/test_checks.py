@@ -10,6 +10,7 @@ from pipeline.figures import Figure
 
 
 def _flags(text, number, **kwargs):
+    kwargs.setdefault("province", "Lạng Sơn")
     [figure] = [f for f in extract(text, **kwargs) if text[f.start:f.end] == number]
     return figure.flags
 

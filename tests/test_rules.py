@@ -6,6 +6,11 @@ from pipeline.indicators import indicators
 from pipeline.rules import FAMILIES, RULES
 
 
+# A figure of no province is never emitted: the corpus is read as a provincial paper's, so that
+# a counter-example yields nothing because of its wording, not for want of a province.
+HOME = "Quảng Nam"
+
+
 def _pairs(expected):
     return list(expected.items()) if isinstance(expected, dict) else list(expected)
 
@@ -18,14 +23,14 @@ COUNTER = [pytest.param(sentence, id=f"{family.__name__.rsplit('.', 1)[1]}-not-{
 
 @pytest.mark.parametrize("sentence, expected", EXAMPLES)
 def test_rule_reads_example(sentence, expected):
-    figures = extract(sentence)
+    figures = extract(sentence, province=HOME)
     got = [(sentence[f.start:f.end], f.indicator) for f in figures]
     assert got == expected
 
 
 @pytest.mark.parametrize("sentence", COUNTER)
 def test_rule_leaves_counter_example_alone(sentence):
-    assert [(sentence[f.start:f.end], f.indicator) for f in extract(sentence)] == []
+    assert [(sentence[f.start:f.end], f.indicator) for f in extract(sentence, province=HOME)] == []
 
 
 @pytest.mark.parametrize("family", FAMILIES, ids=lambda f: f.__name__.rsplit(".", 1)[1])
@@ -58,5 +63,5 @@ def test_rule_ids_are_unique():
 def test_written_percentages_become_catalogue_values(sentence, number, value):
     from decimal import Decimal
 
-    [figure] = [f for f in extract(sentence) if sentence[f.start:f.end] == number]
+    [figure] = [f for f in extract(sentence, province=HOME) if sentence[f.start:f.end] == number]
     assert figure.value == Decimal(value)
