@@ -21,7 +21,7 @@ from pipeline.dating import Periods, document_periods, figure_period
 from pipeline.frame import Frame, document_frame
 from pipeline.documents import Document
 from pipeline.figures import Figure
-from pipeline.indicators import indicator_unit
+from pipeline.indicators import indicator_unit, is_part_of_total, is_stock, ranked
 from pipeline.linking import Link, last_topic, link
 from pipeline.numbers import find_quantities, parse_number, parse_quantity
 from pipeline.metadata import find_dateline
@@ -75,15 +75,9 @@ _AGENCY = regex.compile(
     r"|Sở \p{Lu}\p{L}*(?: (?!cho|toàn|đã|theo|báo)\p{L}+){0,6}?(?=\s+(?:\d|đã|tiếp nhận|kết|giải quyết|có|với))"
     r"|(?:Đảng bộ )?(?:Công an|Quân sự|Bộ đội Biên phòng|Bộ Chỉ huy Quân sự) tỉnh"
     r"|Ban Tiếp công dân(?: tỉnh)?)", regex.V1)
-# A slash means part of a total only for these; elsewhere `866 lượt/964 lượt người` is visits
-# over persons and `8.793/6.500` achieved over target.
-_PART_OF_TOTAL = frozenset({"complaints_resolved", "inspections_completed", "admin_dossiers_on_time",
-                            "grdp_growth_rank", "grdp_growth_rank_region"})
 _DENOMINATOR = regex.compile(r"/\s*(\d[\d.,]*)")
 _STATED_LATER = regex.compile(r"[^.]*thuộc thẩm quyền", _I)
 ROUNDUP_TOPICS = {t.id: t.roundup for t in TOPICS}
-_RANKED = {"grdp_growth_rank": "grdp_growth", "grdp_growth_rank_region": "grdp_growth"}
-_STOCKS = frozenset({"party_members", "party_organizations"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,7 +326,7 @@ def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, p
     planned, estimate = _modality(ctx, sentence, found, clause, start, previous, parent, declared)
     period = figure_period(ctx.text, ctx.periods, ctx.frame, at=start, sentence=(sentence.start, sentence.end),
                            paragraph=(paragraph.start, paragraph.end), planned=planned,
-                           stock=found.rule.indicator in _STOCKS).period
+                           stock=is_stock(found.rule.indicator)).period
     if (basis := _basis_figure(sentence, found, previous, earlier)) is not None:
         period = basis.period if basis.period is not None else period
         if _EQUIVALENT.search(found.window):
@@ -343,7 +337,7 @@ def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, p
     return Figure(
         indicator=found.rule.indicator,
         value=found.value,
-        unit=_unit(found.rule.indicator, q.quantity.unit),
+        unit=indicator_unit(found.rule.indicator, q.quantity.unit),
         start=start,
         end=end,
         line=ctx.lines.line(start),
@@ -360,7 +354,9 @@ def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, p
         status="planned" if planned else "actual",
         estimate=estimate,
         basis=found.basis,
-        of_total=q.quantity.of_total if found.rule.indicator in _PART_OF_TOTAL else None,
+        # the catalogue says when a slash is a part over its total (`149/158 đơn`), not visits
+        # over persons (`866 lượt/964 lượt người`) or achieved over target (`8.793/6.500`)
+        of_total=q.quantity.of_total if is_part_of_total(found.rule.indicator) else None,
         bound=q.quantity.bound,
         document=ctx.document,
     )
@@ -383,9 +379,9 @@ def _basis_figure(sentence: Segment, found: Link, previous: Figure | None,
     if previous is not None and found.carried and (
             _EQUIVALENT.search(found.window) or (q.quantity.unit == "percent" and previous.unit != "percent")):
         return _Basis(_period_of(previous), previous.status, previous.estimate)
-    ranked = _RANKED.get(found.rule.indicator)
-    if ranked and earlier:
-        outside = [f for f in earlier if f.indicator == ranked and not _in_brackets(sentence, f.start)]
+    ranked_on = ranked(found.rule.indicator)
+    if ranked_on and earlier:
+        outside = [f for f in earlier if f.indicator == ranked_on and not _in_brackets(sentence, f.start)]
         if outside:
             return _Basis(_period_of(outside[-1]), outside[-1].status, outside[-1].estimate)
     return None
@@ -400,14 +396,6 @@ def _period_of(figure: Figure) -> Period | None:
 def _in_brackets(sentence: Segment, at: int) -> bool:
     before = sentence.text[:at - sentence.start]
     return before.rfind("(") > before.rfind(")")
-
-
-def _unit(indicator: str, written: str) -> str:
-    """The catalogue's unit, except that money stated in US dollars stays in dollars."""
-    unit = indicator_unit(indicator)
-    if written == "USD" and unit.startswith("VND"):
-        return "USD_per_person" if "per_person" in unit else "USD"
-    return unit
 
 
 def declared_modality(sentence: str, first: int, roundup: bool = False) -> tuple[int, int, bool, bool] | None:
@@ -461,9 +449,10 @@ def _modality(ctx: _Context, sentence: Segment, found: Link, clause: str, start:
         estimate = estimate or declared[3]  # `Ước 9 tháng, GRDP đạt …, tăng 10,55% (6 tháng tăng …)`
     if parent is not None and _BREAKDOWN.match(sentence.text):
         estimate = estimate or parent.estimate  # `Trong đó, …`: the parts of an estimate are estimates
-    ranked = _RANKED.get(found.rule.indicator)
+    ranked_on = ranked(found.rule.indicator)
     basis_figure = previous or parent
-    if ranked and basis_figure is not None and basis_figure.indicator in (ranked, *_RANKED):
+    if ranked_on and basis_figure is not None and (basis_figure.indicator == ranked_on
+                                                   or ranked(basis_figure.indicator) == ranked_on):
         estimate = estimate or basis_figure.estimate  # a rank of an estimated growth is estimated
     return planned, estimate
 
