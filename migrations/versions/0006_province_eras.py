@@ -107,8 +107,23 @@ GROUP BY province, province_code, calendar_year
     f"MAX(CASE WHEN indicator = '{code}' THEN value END) AS {code}" for code in _HEADLINES))
 
 
+_ERA_0001 = ("Era of province_code; NULL when the code is not in provinces "
+             "(then flags has province_code_unknown).")
+_ERA = ("Era of the unit the figure is about (2008 or 2025), resolved from its name and markers "
+        "such as (mới)/(cũ), never from the code alone; NULL when (province_code, era) is not in "
+        "provinces (then flags has province_code_unknown).")
+
+
+def _era_comment(comment: str, previous: str) -> None:
+    """figures.province_era now means the unit's era (SQLite keeps no comments)."""
+    if op.get_bind().dialect.name == "postgresql":
+        op.alter_column("figures", "province_era", comment=comment, existing_comment=previous,
+                        existing_type=sa.Text(), existing_nullable=True)
+
+
 def upgrade() -> None:
     dialect = op.get_bind().dialect.name
+    _era_comment(_ERA, _ERA_0001)
     op.add_column("provinces", sa.Column(
             "partial_successor_codes", sa.Text(), nullable=True,
             comment="For an era-2008 unit split across the merger, the codes of the other "
@@ -124,3 +139,4 @@ def downgrade() -> None:
     op.execute("DROP VIEW province_2025_values")
     # native on both (SQLite >= 3.35): a batch rebuild would drop a table figures reference
     op.execute("ALTER TABLE provinces DROP COLUMN partial_successor_codes")
+    _era_comment(_ERA_0001, _ERA)

@@ -146,8 +146,9 @@ ENTRIES: dict[str, Entry] = {
             "document_id": "The source document (documents.id).",
             **_VALUE,
             **_PLACE,
-            "province_era": "Era of province_code; NULL when the code is not in provinces "
-            "(then flags has province_code_unknown).",
+            "province_era": "Era of the unit the figure is about (2008 or 2025), resolved from "
+            "its name and markers such as (mới)/(cũ), never from the code alone; NULL when "
+            "(province_code, era) is not in provinces (then flags has province_code_unknown).",
             "period_start": _PERIOD["period_start"],
             "period_end": _PERIOD["period_end"],
             "period_grain": _PERIOD["period_grain"],
