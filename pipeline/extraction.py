@@ -40,6 +40,7 @@ _PLANNED_BEFORE = regex.compile(
 # a sentence that opens with its target: `Phấn đấu năm 2021, …`, `Mục tiêu đến năm 2025 …`
 # a sentence that speaks of the figure before it: `Kết quả này bằng 100% dự toán`, `Con số này tăng …`
 _ANAPHOR = regex.compile(r"\W*(?:(?:kết quả|con số|số thu|mức|số liệu|số)(?: thu)? (?:này|trên|đó)|như vậy|với kết quả (?:này|trên))\b", _I)
+_RATE_CHANGE = regex.compile(r"\s*%?\s*\(\s*(?:tăng|giảm|cao hơn|thấp hơn)\s*(?:thêm\s*)?$", _I)
 _TAIL = regex.compile(r"[^\d;,.()]{0,25}")  # the noun after a list's first number: `150 đảng viên mới;`
 _EQUIVALENT = regex.compile(r"tương đương\s*(?:với\s*)?(?:khoảng\s*|gần\s*|hơn\s*)?$", _I)
 _PLANNED_LEAD = regex.compile(r"[^\d]{0,80}?(?<!(?:đạt|vượt|bằng|so với|hoàn thành)\s+)(?:phấn đấu|mục tiêu|dự kiến|định hướng)", _I)
@@ -141,6 +142,9 @@ def extract(text: str | Document, *, published: date | None = None, province: st
         for found in links:
             if found.carried and found.rule.topic == national and found.match.quantity.unit != "rank":
                 continue
+            if (previous is not None and previous.indicator == found.rule.indicator
+                    and found.match.quantity.unit == "percent" and _RATE_CHANGE.match(found.window)):
+                continue  # `đạt 6,81% (tăng 1% so với cùng kỳ)`: how much the rate itself moved
             subject = attached.get(found.match.num_start)
             if subject is None and roundup:
                 subject = clause_subject(sentence.text, named, found.match.num_start)

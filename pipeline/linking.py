@@ -19,6 +19,7 @@ from pipeline.rules import RULES, TOPICS, VETOES, Rule
 _CARRY_LIMIT = 80  # a longer window without a cue has moved on to something else
 _CUE_REACH = 160  # cues further left than this belong to another clause
 _AFTER_REACH = 80
+_RANGE_JOIN = regex.compile(r"\s*(?:[-–—]|đến(?: dưới| trên)?|tới)\s*", regex.V1)
 
 _RULES_BY_TOPIC: dict[str, tuple[Rule, ...]] = {
     t.id: tuple(r for r in RULES if r.topic == t.id) for t in TOPICS
@@ -27,6 +28,7 @@ _ORDINALS = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "n
 _HUNDRED = Decimal(100)
 _ABOUT = regex.compile(r"[^.;\d]{0,40}?\bvề\s+", regex.V1)
 _BARE_SCALE = regex.compile(r"\s*(?:nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu)", regex.V1)
+_GAP = regex.compile(r"(?:cao|thấp) hơn\s*$", regex.IGNORECASE | regex.V1)
 _CHANGE = regex.compile(r"(?:tăng|giảm|(?:cao|thấp|nhiều|ít) hơn)(?: thêm)?\s*$", regex.IGNORECASE | regex.V1)
 _VERB = regex.compile(
     r"(?P<verb>vượt|tăng|giảm|bằng|đạt|hoàn thành|chỉ bằng)"
@@ -67,6 +69,16 @@ def _as_money(sentence: str, q: QuantityMatch) -> QuantityMatch:
     if q.quantity.unit == "number" and _BARE_SCALE.fullmatch(sentence, q.num_end, q.end):
         return replace(q, quantity=replace(q.quantity, unit="VND"))
     return q
+
+
+def _outside_ranges(sentence: str, quantities: list[QuantityMatch]) -> list[QuantityMatch]:
+    """`từ 5,84% đến 11,89%`, `tăng từ 7,2 - 7,8%`, `kế hoạch 34 - 36%`: both ends of a range are
+    a spread or a target band, never a level; the numbers around them are still read."""
+    inside: set[int] = set()
+    for a, b in zip(quantities, quantities[1:]):
+        if _RANGE_JOIN.fullmatch(sentence, a.end, b.start) and a.quantity.unit in (b.quantity.unit, "number"):
+            inside.update((id(a), id(b)))
+    return [q for q in quantities if id(q) not in inside]
 
 
 def _merge(quantities: list[QuantityMatch], ranks: list[QuantityMatch]) -> list[QuantityMatch]:
@@ -123,6 +135,8 @@ def _fits(rule: Rule, q: Quantity, window: str, after: str, approach: str = "") 
         return False
     if q.unit in ("count", "VND") and (_CHANGE.search(window) or _CHANGE.search(approach)):
         return False  # `tăng 9,6 ngàn HS`, `cao hơn 700 tỷ đồng`: a change, not a level
+    if q.unit == "percent" and rule.reading == "change" and _GAP.search(approach or window):
+        return False  # `cao hơn 1,04% so với cùng kỳ`: the gap between two growth rates
     if rule.noun is not None and not (q.noun and rule.noun.match(q.noun)):
         return False
     if rule.unless_per is not None and q.per and rule.unless_per.search(q.per):
@@ -166,7 +180,7 @@ def link(sentence: str, quantities: list[QuantityMatch], *, roundup: bool = Fals
     links: list[Link] = []
     open_topics: list[str] = [opened] if opened else []
     previous_end = 0
-    numbers = _merge([_as_money(sentence, q) for q in quantities], _ranks(sentence))
+    numbers = _merge([_as_money(sentence, q) for q in _outside_ranges(sentence, quantities)], _ranks(sentence))
     if not numbers:
         return links
     hits = _cue_hits(sentence[:numbers[-1].end], roundup)  # cues after the last number open nothing

@@ -222,6 +222,20 @@ def test_a_figure_of_no_province_is_not_emitted(text):
     assert extract(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Năm 2024, tăng trưởng GRDP của các huyện dao động từ 5,84% đến 11,89%.",
+    "Năm 2024, tăng trưởng GRDP của tỉnh cao hơn 1,04% so với cùng kỳ năm trước.",
+    "Năm 2024, tỉnh phấn đấu thu ngân sách từ 12.000 - 12.500 tỷ đồng.",
+])
+def test_ranges_and_gaps_between_rates_are_not_levels(text):
+    assert extract(text, province="Lâm Đồng") == []
+
+
+def test_a_rate_that_moved_is_one_figure():
+    text = "6 tháng đầu năm 2019, tốc độ tăng trưởng kinh tế đạt 6,81% (tăng 1% so với cùng kỳ năm 2018)."
+    assert [text[f.start:f.end] for f in extract(text, province="Yên Bái")] == ["6,81"]
+
+
 def test_the_same_figure_is_emitted_once_a_province_is_known():
     text = "Năm 2023, tổng thu ngân sách đạt 18.000 tỷ đồng."
     assert [f.province for f in extract(text, province="Nghệ An")] == ["Nghệ An"]

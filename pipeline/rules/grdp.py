@@ -7,7 +7,9 @@ TOPICS = [
     # a round-up of provinces: `mức tăng trưởng` beside the names, `dẫn đầu là Bắc Giang (13,82%)`
     topic("grdp.roundup", r"(?:mức |tốc độ |dự báo |có )?tăng trưởng(?! (?:tín dụng|xuất khẩu|doanh thu|công nghiệp|du lịch|bán lẻ))|mức tăng(?! (?:giá|lương))", roundup=True),
     # shares and sector growth: a percentage here is not the economy's growth
-    topic("grdp.other", r"tỷ trọng|chiếm|đóng góp|khu vực (?:công nghiệp|dịch vụ|nông)|ngành(?! (?:thuế|hải quan|tài chính|kho bạc|thanh tra|tư pháp))|chỉ số|kim ngạch|xuất khẩu|nhập khẩu|vốn|tín dụng|giá trị sản xuất|doanh thu|tổng mức|thuế sản phẩm|nông,? lâm nghiệp|thủy sản|thuỷ sản|công nghiệp(?! hóa)|dịch vụ"
+    topic("grdp.other", r"tỷ trọng|chiếm|đóng góp|khu vực (?:công nghiệp|dịch vụ|nông)|ngành(?! (?:thuế|hải quan|tài chính|kho bạc|thanh tra|tư pháp))|chỉ số|kim ngạch|xuất khẩu|nhập khẩu|vốn|tín dụng|giá trị sản xuất|doanh thu|tổng mức|thuế sản phẩm|nông,? lâm nghiệp|thủy sản|thuỷ sản|công nghiệp(?! hóa)|dịch vụ|năng suất lao động"
+          # a sector's contribution to growth: `đóng góp 3,21 điểm phần trăm vào tăng trưởng GRDP của tỉnh`
+          r"|vào (?:mức )?tăng(?: trưởng)?(?: chung| GRDP| kinh tế)?(?: của tỉnh| toàn tỉnh)?"
           # a rank right after the economy's size ranks the size, not the growth
           r"|(?:đứng|xếp)(?<=(?:quy mô[^.;\d]{0,40}|(?:GRDP|tổng sản phẩm|quy mô)(?:(?!tăng)[^;]){0,60}?(?:tỷ|triệu) đồng[,;]?\s{0,2})(?:đứng|xếp))"),
 ]
@@ -99,5 +101,10 @@ COUNTER_EXAMPLES = [
     "Quy mô kinh tế của tỉnh đứng thứ 8 cả nước.",
     "Tăng trưởng kinh tế vượt mục tiêu Nghị quyết 0,36%.",
     "Ngành du lịch tăng trưởng 15%, ngành chế biến tăng 9,8%.",
+    "Khu vực dịch vụ tăng 10,25%, đóng góp 3,21 điểm phần trăm vào tăng trưởng GRDP của tỉnh, cao hơn 1,04% so với cùng kỳ năm trước (năm 2022 tăng 9,21%).",
+    "Tốc độ tăng năng suất lao động bình quân đạt 21%, cao hơn so với kế hoạch là 6 - 7%.",
+    "Tăng trưởng GRDP của các địa phương năm 2025 dao động từ 5,84% đến 11,89%.",
+    "Năm 2024 phấn đấu GRDP tăng từ 7,2 - 7,8%.",
+    "Quy mô GRDP ở mức từ trên 100.000 đến dưới 300.000 tỉ đồng.",
     "Giá trị tăng thêm khu vực công nghiệp - xây dựng tăng 14,2%, đóng góp 4,1 điểm phần trăm vào mức tăng chung.",
 ]
