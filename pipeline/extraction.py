@@ -333,8 +333,8 @@ def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, p
                            stock=is_stock(found.rule.indicator)).period
     if (basis := _basis_figure(sentence, found, previous, earlier)) is not None:
         period = basis.period if basis.period is not None else period
-        if _EQUIVALENT.search(found.window):
-            planned, estimate = basis.status == "planned", basis.estimate
+        if _EQUIVALENT.search(found.window) or ranked(found.rule.indicator):
+            planned, estimate = basis.status == "planned", basis.estimate  # the same figure, or its rank
     unit = province and unit_at(ctx.places, province, start, published=ctx.published,
                                 period_end=period.end if period else None)
     code, era = (unit.code, unit.era) if unit else (None, None)

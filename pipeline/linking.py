@@ -129,7 +129,7 @@ def _ranked_on(sentence: str, end: int) -> list[str]:
     return [topic for _, _, topic in _cue_hits(sentence[about.end():about.end() + _CUE_REACH])]
 
 
-def _fits(rule: Rule, q: Quantity, window: str, after: str, approach: str = "") -> regex.Match | bool:
+def _fits(rule: Rule, q: Quantity, window: str, after: str, approach: str = "", lead: str = "") -> regex.Match | bool:
     """`approach` is the window with the bound words the number took (`cao hơn 700 tỷ`)."""
     if rule.unit != q.unit:
         return False
@@ -148,6 +148,8 @@ def _fits(rule: Rule, q: Quantity, window: str, after: str, approach: str = "") 
     if rule.unless_before is not None and rule.unless_before.search(window):
         return False
     if rule.unless_after is not None and rule.unless_after.match(after):
+        return False
+    if rule.unless_lead is not None and rule.unless_lead.search(lead):
         return False
     if rule.after is not None:
         return rule.after.match(after) or False
@@ -216,7 +218,8 @@ def link(sentence: str, quantities: list[QuantityMatch], *, roundup: bool = Fals
             if (veto := VETOES.get(topic)) is not None and veto.search(sentence, 0, q.start):
                 continue
             found = next(((rule, fit) for rule in _RULES_BY_TOPIC[topic]
-                          if (fit := _fits(rule, q.quantity, window, after, approach))), None)
+                          if (fit := _fits(rule, q.quantity, window, after, approach,
+                                           sentence[max(0, q.start - 60):q.start]))), None)
             if found:
                 rule, fit = found
                 basis = fit.group("basis") if isinstance(fit, regex.Match) and "basis" in fit.groupdict() else None

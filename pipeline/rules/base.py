@@ -40,7 +40,8 @@ class Rule:
 
     `after` must match the text right after the quantity, `before` the end of the text
     between the previous number and this one; `unless_*` veto (`unless_per` the money's
-    `/người/tháng`; `per` requires the money to be per something: `51 triệu đồng/người`). `total` names the indicator the denominator of `238/316 vụ việc` is,
+    `/người/tháng`; `per` requires the money to be per something: `51 triệu đồng/người`; `unless_lead` vetoes
+    on the 60 characters before the number, across an earlier number: `giảm 1.432 hộ (1,95%)`). `total` names the indicator the denominator of `238/316 vụ việc` is,
     when the text states it nowhere else. `basis` names the capture
     group of `after` that holds the comparison basis (`dự toán`, `cùng kỳ`).
     """
@@ -56,6 +57,7 @@ class Rule:
     unless_before: regex.Pattern | None = None
     unless_per: regex.Pattern | None = None
     per: regex.Pattern | None = None
+    unless_lead: regex.Pattern | None = None
     reading: str | None = None
     total: str | None = None
 
@@ -69,7 +71,7 @@ def topic(id: str, cue: str, *, roundup: bool = False) -> Topic:
 def rule(id: str, indicator: str, topic: str, unit: str, *, noun: str | None = None,
          after: str | None = None, before: str | None = None,
          unless_after: str | None = None, unless_before: str | None = None, unless_per: str | None = None,
-         per: str | None = None,
+         per: str | None = None, unless_lead: str | None = None,
          reading: str | None = None, total: str | None = None) -> Rule:
     def p(s: str | None, anchor: str) -> regex.Pattern | None:
         if s is None:
@@ -81,7 +83,7 @@ def rule(id: str, indicator: str, topic: str, unit: str, *, noun: str | None = N
                 after=p(after, "start"), before=p(before, "end"),
                 unless_after=p(unless_after, "start"), unless_before=p(unless_before, "end"),
                 unless_per=pattern(unless_per) if unless_per else None, per=pattern(per) if per else None,
-                reading=reading, total=total)
+                unless_lead=p(unless_lead, "end"), reading=reading, total=total)
 
 
 # Comparison bases shared by the families: what a percentage is measured against.

@@ -37,7 +37,8 @@ RULES = [
     rule("grdp.roundup.rank", "grdp_growth_rank", "grdp.roundup", "rank", after=rf"{_NATION}|\s*(?:[;,.]|và\b|$)"),
     rule("grdp.per_capita.value", "grdp_per_capita", "grdp.per_capita", "VND", unless_per=r"tháng"),
     rule("grdp.per_capita.usd", "grdp_per_capita", "grdp.per_capita", "USD", unless_per=r"tháng"),
-    rule("grdp.per_capita.growth", "grdp_per_capita_yoy_growth", "grdp.per_capita", "percent", reading="change"),
+    rule("grdp.per_capita.growth", "grdp_per_capita_yoy_growth", "grdp.per_capita", "percent", unless_after=VS_ESTIMATE,
+         reading="change"),
 ]
 
 EXAMPLES = [
@@ -100,6 +101,7 @@ COUNTER_EXAMPLES = [
     "Tổng sản phẩm trong nước (GDP) quý I ước tăng 3,32% và chỉ cao hơn tốc độ tăng 3,21% của cùng kỳ.",
     "Quy mô kinh tế của tỉnh đứng thứ 8 cả nước.",
     "Tăng trưởng kinh tế vượt mục tiêu Nghị quyết 0,36%.",
+    "GRDP bình quân đầu người vượt 4,42% kế hoạch.",
     "Ngành du lịch tăng trưởng 15%, ngành chế biến tăng 9,8%.",
     "Khu vực dịch vụ tăng 10,25%, đóng góp 3,21 điểm phần trăm vào tăng trưởng GRDP của tỉnh, cao hơn 1,04% so với cùng kỳ năm trước (năm 2022 tăng 9,21%).",
     "Tốc độ tăng năng suất lao động bình quân đạt 21%, cao hơn so với kế hoạch là 6 - 7%.",

@@ -16,6 +16,8 @@ RULES = [
     rule("welfare.income", "income_per_capita", "welfare.income", "VND", unless_per=r"tháng"),
     rule("welfare.poverty", "poverty_rate", "welfare.poverty", "percent",
          unless_before=r"(?:giảm|tăng)(?: được| thêm| bình quân)?\s*|\btừ\s*|trong đó\b[^.;\d]{0,60}|" + RANGE_END,
+         # `giảm 1.432 hộ nghèo (1,95%)`: the share that left poverty, not the rate
+         unless_lead=r"(?:giảm|tăng)(?: được| thêm)?\s+[\d.,]+\s+hộ(?: nghèo)?\s*\(\s*",
          unless_after=r"\s*(?:điểm|/năm|mỗi năm)"),
 ]
 
@@ -41,6 +43,8 @@ EXAMPLES = [
 ]
 
 COUNTER_EXAMPLES = [
+    "Năm 2019, số hộ nghèo giảm 1.432 hộ nghèo (1,95%) so với đầu năm.",
+    "Trong năm, toàn huyện giảm được 215 hộ (0,82%) so với đầu năm.",
     "Thu nhập bình quân đầu người đạt 4,1 triệu đồng/người/tháng.",
     "Tỷ lệ hộ nghèo giảm 1,2 điểm phần trăm.",
     "Tỷ lệ hộ nghèo giảm bình quân 2%/năm.",
