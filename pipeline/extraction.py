@@ -21,7 +21,7 @@ from pipeline.dating import Periods, document_periods, figure_period
 from pipeline.frame import Frame, document_frame
 from pipeline.documents import Document
 from pipeline.figures import Figure
-from pipeline.indicators import indicator_unit, is_part_of_total, is_stock, ranked
+from pipeline.indicators import indicator, indicator_unit, is_part_of_total, is_stock, ranked
 from pipeline.linking import Link, last_topic, link
 from pipeline.numbers import find_quantities, parse_number, parse_quantity
 from pipeline.metadata import find_dateline
@@ -40,6 +40,7 @@ _PLANNED_BEFORE = regex.compile(
 # a sentence that opens with its target: `Phấn đấu năm 2021, …`, `Mục tiêu đến năm 2025 …`
 # a sentence that speaks of the figure before it: `Kết quả này bằng 100% dự toán`, `Con số này tăng …`
 _ANAPHOR = regex.compile(r"\W*(?:(?:kết quả|con số|số thu|mức|số liệu|số)(?: thu)? (?:này|trên|đó)|như vậy|với kết quả (?:này|trên))\b", _I)
+_SHARE_AFTER = regex.compile(r"\s*(?:\(\s*|,\s*)chiếm\b", _I)
 _RATE_CHANGE = regex.compile(r"\s*%?\s*\(\s*(?:tăng|giảm|cao hơn|thấp hơn)\s*(?:thêm\s*)?$", _I)
 _TAIL = regex.compile(r"[^\d;,.()]{0,25}")  # the noun after a list's first number: `150 đảng viên mới;`
 _EQUIVALENT = regex.compile(r"tương đương\s*(?:với\s*)?(?:khoảng\s*|gần\s*|hơn\s*)?$", _I)
@@ -74,7 +75,8 @@ _AGENCY = regex.compile(
     r"(?:^|(?<=[,;:(]\s*)|(?<=\b(?:riêng|trong đó|bao gồm|gồm|là):?\s+))(?P<agency>"
     r"Trung tâm (?:Phục vụ )?[Hh]ành chính công(?: tỉnh)?"
     r"|Sở \p{Lu}\p{L}*(?: (?!cho|toàn|đã|theo|báo)\p{L}+){0,6}?(?=\s+(?:\d|đã|tiếp nhận|kết|giải quyết|có|với))"
-    r"|(?:Đảng bộ )?(?:Công an|Quân sự|Bộ đội Biên phòng|Bộ Chỉ huy Quân sự) tỉnh"
+    r"|(?:Đảng bộ )?(?:Công an|Quân sự|Bộ đội Biên phòng|Bộ Chỉ huy Quân sự) (?:tỉnh|thành phố)"
+    r"|Đảng (?:bộ|ủy|uỷ) (?:Khối|Các Khu|Quân sự|Công an)(?: \p{L}+){0,6}? (?:tỉnh|thành phố)"
     r"|Ban Tiếp công dân(?: tỉnh)?)", regex.V1)
 _DENOMINATOR = regex.compile(r"/\s*(\d[\d.,]*)")
 _STATED_LATER = regex.compile(r"[^.]*thuộc thẩm quyền", _I)
@@ -145,6 +147,8 @@ def extract(text: str | Document, *, published: date | None = None, province: st
             if (previous is not None and previous.indicator == found.rule.indicator
                     and found.match.quantity.unit == "percent" and _RATE_CHANGE.match(found.window)):
                 continue  # `đạt 6,81% (tăng 1% so với cùng kỳ)`: how much the rate itself moved
+            if _SHARE_AFTER.match(sentence.text, found.match.end) and _whole_count(found.rule.indicator):
+                continue  # `đặc khu Phú Quốc có 3.845 hồ sơ (chiếm 65,9%)`: a share of a total, not the total
             subject = attached.get(found.match.num_start)
             if subject is None and roundup:
                 subject = clause_subject(sentence.text, named, found.match.num_start)
@@ -200,6 +204,12 @@ def _listed_place(ctx: _Context, name: str) -> tuple[Province | None, str, str |
     if ctx.province is not None and (district := lookup_district(name, ctx.province)) is not None:
         return ctx.province, "district", district.name
     return ctx.province, "organization", name
+
+
+def _whole_count(code: str) -> bool:
+    """A count that is a total of its own (dossiers received, letters, members), not a part."""
+    item = indicator(code)
+    return item.kind in ("count", "stock") and item.part_of is None and not item.of_total
 
 
 def _provinces_in(ctx: _Context, start: int, end: int) -> list[tuple[int, int, Province]]:

@@ -65,6 +65,9 @@ ATTRIBUTES = [
      {"province": "Nghệ An"}, {"indicator": "admin_dossiers_received", "scope": "district", "locality": "Hoàng Mai"}),
     ("Quý I/2023, tăng trưởng GRDP của Bắc Ninh giảm 12,59%; Quảng Nam giảm 9,16%; Lai Châu tăng 6,32%.", "9,16", {},
      {"province": "Quảng Nam", "value": Decimal("-9.16")}),
+    # a body of the Party city-wide after a district is that body's figure
+    ("Năm 2019, Đảng bộ huyện Thới Lai kết nạp 241 ĐV; Đảng bộ Khối Cơ quan Dân Chính Đảng thành phố kết nạp 333 ĐV.", "333",
+     {"province": "Cần Thơ"}, {"scope": "organization"}),
     # a title that opens with a district: the document reports on that district
     ("Năm 2018, tổng thu ngân sách trên địa bàn huyện đạt 1.002 tỷ đồng.", "1.002",
      {"province": "Quảng Nam", "title": "Duy Xuyên đạt tổng thu ngân sách 1.002 tỷ đồng"}, {"scope": "district", "locality": "Duy Xuyên"}),
@@ -229,6 +232,14 @@ def test_a_figure_of_no_province_is_not_emitted(text):
 ])
 def test_ranges_and_gaps_between_rates_are_not_levels(text):
     assert extract(text, province="Lâm Đồng") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Năm 2025, tỉnh còn 5.830 hồ sơ quá hạn, trong đó đặc khu Phú Quốc có 3.845 hồ sơ (chiếm 65,9%).",
+    "Năm 2023, Trung tâm tiếp nhận 2.100 đơn, chiếm 40% tổng số đơn của tỉnh.",
+])
+def test_a_share_of_a_total_is_not_the_total(text):
+    assert [text[f.start:f.end] for f in extract(text, province="An Giang") if text[f.start:f.end] in ("3.845", "2.100")] == []
 
 
 def test_a_rate_that_moved_is_one_figure():
