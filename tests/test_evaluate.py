@@ -12,9 +12,7 @@ from pipeline.reading import iter_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-DEV = SHARED / "dev"
 SCORER = SHARED / "tools" / "score.py"
-needs_dev = pytest.mark.skipif(not DEV.is_dir(), reason="../shared/dev is absent: development-set tests skipped")
 
 
 def _predictions(paths=(), manifest=None) -> list[dict]:
@@ -49,26 +47,33 @@ def test_offsets_index_the_stored_text(seed_report):
         assert text[p["start"]:p["end"]] in p["quote"]
 
 
-@pytest.fixture(scope="module")
-def dev_run(tmp_path_factory):
-    predictions = _predictions(manifest=DEV / "manifest.jsonl")
-    out = tmp_path_factory.mktemp("dev") / "predictions.jsonl"
+# (set, record F1 at least, detection precision at least): `dev` was tuned on, `dev2` was not
+BARS = {"dev": (0.90, 0.95), "dev2": (0.86, 0.93)}
+needs_sets = {name: pytest.mark.skipif(not (SHARED / name).is_dir(), reason=f"../shared/{name} is absent: skipped")
+              for name in BARS}
+
+
+@pytest.fixture(scope="module", params=[pytest.param(name, marks=needs_sets[name]) for name in BARS])
+def dev_run(request, tmp_path_factory):
+    folder = SHARED / request.param
+    predictions = _predictions(manifest=folder / "manifest.jsonl")
+    out = tmp_path_factory.mktemp(request.param) / "predictions.jsonl"
     out.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in predictions), encoding="utf-8")
-    return out, evaluate(load_jsonl(DEV / "gold.jsonl"), DEV / "docs", predictions)
+    return request.param, out, evaluate(load_jsonl(folder / "gold.jsonl"), folder / "docs", predictions)
 
 
-@needs_dev
-def test_development_set_meets_the_bar(dev_run):
-    _, report = dev_run
-    assert report.levels["record"].f1 >= 0.85
-    assert report.levels["detection"].precision >= 0.95
+def test_development_sets_meet_their_bars(dev_run):
+    name, _, report = dev_run
+    record_f1, detection_p = BARS[name]
+    assert report.levels["record"].f1 >= record_f1, report.misses[:20]
+    assert report.levels["detection"].precision >= detection_p, report.false_positives[:20]
 
 
-@needs_dev
 @pytest.mark.skipif(not SCORER.is_file(), reason="../shared/tools/score.py is absent")
 def test_solieu_evaluate_agrees_with_the_judge(dev_run):
-    predictions, report = dev_run
-    judged = subprocess.run([sys.executable, str(SCORER), str(DEV / "gold.jsonl"), str(DEV / "docs"), str(predictions), "--json"],
+    name, predictions, report = dev_run
+    folder = SHARED / name
+    judged = subprocess.run([sys.executable, str(SCORER), str(folder / "gold.jsonl"), str(folder / "docs"), str(predictions), "--json"],
                             capture_output=True, text=True, check=True)
     theirs, ours = json.loads(judged.stdout), as_json(report)
     for level in ("detection", "indicator", "record"):
