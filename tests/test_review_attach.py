@@ -61,6 +61,7 @@ def test_a_verdict_is_reattached_after_the_load(reviewed, edit, attachment, stat
     _load(reviewed, edit(TEXT), full_refresh=True)
     [(found, figure_id)] = _links(reviewed)
     assert found == attachment
+    assert store.attachments(reviewed)[attachment] == 1
     if state is None:
         assert figure_id is None
         assert store.queue(reviewed, {"indicator": "grdp_growth"}).total == 0

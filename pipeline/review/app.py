@@ -119,6 +119,7 @@ def _routes(app: Flask, engine: sa.Engine) -> None:
     def home():
         page = store.queue(engine, {})
         return render_template("home.html", states=page.states, total=page.total,
+                               attachments=store.attachments(engine),
                                series=store.series_index(engine))
 
     @app.get("/queue")

@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 
 import sqlalchemy as sa
 
-from pipeline.db.models import (VERDICTS, DocumentRow, FigureRow, IndicatorRow, ReviewLinkRow,
+from pipeline.db.models import (ATTACHMENTS, VERDICTS, DocumentRow, FigureRow, IndicatorRow, ReviewLinkRow,
                                 ReviewRow)
 from pipeline.review.attach import number
 
@@ -288,6 +288,14 @@ def history(engine: sa.Engine, figure_id: int) -> list[Verdict]:
         return [Verdict(r.id, r.verdict, r.attachment, r.reviewer, r.reviewed_at, r.note,
                         _decimal(r.corrected_value), r.corrected_period_start,
                         r.corrected_period_end, r.corrected_province) for r in rows]
+
+
+def attachments(engine: sa.Engine) -> dict[str, int]:
+    """How many reviews stand exact, carried, stale or orphaned after the latest load."""
+    with engine.connect() as conn:
+        counted = dict(conn.execute(sa.select(_LINKS.c.attachment, sa.func.count())
+                                    .group_by(_LINKS.c.attachment)).all())
+    return {kind: counted.get(kind, 0) for kind in ATTACHMENTS}
 
 
 def series_index(engine: sa.Engine) -> list[tuple[str, str, int]]:
