@@ -80,3 +80,27 @@ def test_export_jsonl_keeps_the_evidence(review_db, db_url):
         assert row["number_text"] in row["quote"]
         assert len(row["document_sha256"]) == 64
     assert rows[2]["corrected_value"] == 7.2
+
+
+def test_a_correction_stays_attached_after_a_full_refresh(db_engine, db_url, tmp_path):
+    from conftest import REVIEW_DOCUMENTS
+    from pipeline.review.users import add_user
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name, (text, _) in REVIEW_DOCUMENTS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    assert _solieu("run", str(folder), "--db", db_url).exit_code == 0
+    add_user(db_engine, "lan", REVIEW_PASSWORD)
+    odd = next(f for f in store.queue(db_engine, {"indicator": "grdp_growth"}).figures
+               if f.value == store.number("71"))
+    store.record_verdict(db_engine, odd.id, "lan", "correct", value=store.parse_value("7,1"),
+                         note="decimal comma lost")
+
+    assert _solieu("run", str(folder), "--full-refresh", "--db", db_url).exit_code == 0
+
+    assert store.figure(db_engine, odd.id).state == "corrected"
+    result = _solieu("export", "chosen_values", "--format", "jsonl", "--db", db_url)
+    chosen = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {(row["value"], row["review"], row["extracted_value"]) for row in chosen
+            if row["figure_id"] == odd.id} == {(7.1, "corrected", 71)}
