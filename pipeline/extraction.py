@@ -23,13 +23,14 @@ from pipeline.documents import Document
 from pipeline.figures import Figure
 from pipeline.indicators import indicator, indicator_unit, is_part_of_total, is_stock, ranked
 from pipeline.linking import Link, last_topic, link
-from pipeline.numbers import find_quantities, parse_number, parse_quantity
+from pipeline.numbers import Quantity, find_quantities, parse_number, parse_quantity
 from pipeline.metadata import find_dateline
 from pipeline.periods import Period
 from pipeline.provinces import (District, PlaceMatch, Province, find_places, lookup_district, lookup_province, place_key,
                                 provinces, unit_at)
 from pipeline.segments import LineIndex, Segment, paragraphs, sentences
 from pipeline.subjects import clause_subject, continued_list, subjects
+from pipeline.tables import find_rows
 from pipeline.rules import TOPICS
 
 _I = regex.IGNORECASE | regex.V1
@@ -40,6 +41,7 @@ _PLANNED_BEFORE = regex.compile(
 # a sentence that opens with its target: `Phấn đấu năm 2021, …`, `Mục tiêu đến năm 2025 …`
 # a sentence that speaks of the figure before it: `Kết quả này bằng 100% dự toán`, `Con số này tăng …`
 _ANAPHOR = regex.compile(r"\W*(?:(?:kết quả|con số|số thu|mức|số liệu|số)(?: thu)? (?:này|trên|đó)|như vậy|với kết quả (?:này|trên))\b", _I)
+_UNIT_IN_LABEL = regex.compile(r"\((?:%|[^()]{0,20}(?:đồng|USD|usd))\)")
 _SHARE_AFTER = regex.compile(r"\s*(?:\(\s*|,\s*)chiếm\b", _I)
 _RATE_CHANGE = regex.compile(r"\s*%?\s*\(\s*(?:tăng|giảm|cao hơn|thấp hơn)\s*(?:thêm\s*)?$", _I)
 _TAIL = regex.compile(r"[^\d;,.()]{0,25}")  # the noun after a list's first number: `150 đảng viên mới;`
@@ -167,6 +169,9 @@ def extract(text: str | Document, *, published: date | None = None, province: st
         if roundup:
             carried_topic = (paragraph.start, last_topic(sentence.text, True) or carried_topic[1])
         last_figure = (sentence.start, links[-1].rule.topic) if links else None
+    taken = {f.start for f in figures}
+    figures += [f for f in _table_figures(ctx) if f.start not in taken]
+    figures.sort(key=lambda f: f.start)
     # a figure of no province (a national survey, a region) is nobody's: never emitted
     return check(_without_repeated_headline([f for f in figures if f.province is not None], paras))
 
@@ -204,6 +209,48 @@ def _listed_place(ctx: _Context, name: str) -> tuple[Province | None, str, str |
     if ctx.province is not None and (district := lookup_district(name, ctx.province)) is not None:
         return ctx.province, "district", district.name
     return ctx.province, "organization", name
+
+
+_SCALE = {"%": ("percent", 1), "tỷ đồng": ("VND", 10**9), "tỉ đồng": ("VND", 10**9), "nghìn tỷ đồng": ("VND", 10**12),
+          "triệu đồng": ("VND", 10**6), "đồng": ("VND", 1), "usd": ("USD", 1), "triệu usd": ("USD", 10**6)}
+
+
+def _table_figures(ctx: _Context) -> list[Figure]:
+    """Figures of the report tables (pipeline.tables): the row's label is read by the rules
+    as a cue, the column gives the year and whether the value is a target or an estimate."""
+    figures = []
+    for row in find_rows(ctx.text):
+        label = _UNIT_IN_LABEL.sub("", row.label).strip()
+        for cell in row.cells:
+            cell_text = ctx.text[cell.start:cell.end]
+            shift = len(label) + 1
+            sentence = f"{label} {cell_text}"
+            quantities = [replace(q, start=q.start + shift, end=q.end + shift, num_start=q.num_start + shift,
+                                  num_end=q.num_end + shift, quantity=_in_unit(q.quantity, row.unit))
+                          for q in find_quantities(cell_text)]
+            year = cell.column.year
+            for found in link(sentence, quantities):
+                start = cell.start + found.match.num_start - shift
+                figures.append(Figure(
+                    indicator=found.rule.indicator, value=found.value,
+                    unit=indicator_unit(found.rule.indicator, found.match.quantity.unit),
+                    start=start, end=start + found.match.num_end - found.match.num_start,
+                    line=ctx.lines.line(start), quote=ctx.text[row.label_start:cell.end], rule=f"{found.rule.id}.table",
+                    province=ctx.province.name if ctx.province else None,
+                    province_code=ctx.province.code if ctx.province else None,
+                    province_era=ctx.province.era if ctx.province else None,
+                    period_start=date(year, 1, 1), period_end=date(year, 12, 31), period_grain="year",
+                    status="planned" if cell.column.planned else "actual", estimate=cell.column.estimate,
+                    basis=found.basis, document=ctx.document))
+    return figures
+
+
+def _in_unit(quantity: Quantity, unit: str | None) -> Quantity:
+    """A bare number in a row whose label says `(Tỷ đồng)` is that many billion đồng."""
+    if quantity.unit != "number" or unit not in _SCALE:
+        return quantity
+    written, scale = _SCALE[unit]
+    return replace(quantity, value=quantity.value * scale, unit=written)
 
 
 def _whole_count(code: str) -> bool:

@@ -250,3 +250,20 @@ def test_a_rate_that_moved_is_one_figure():
 def test_the_same_figure_is_emitted_once_a_province_is_known():
     text = "Năm 2023, tổng thu ngân sách đạt 18.000 tỷ đồng."
     assert [f.province for f in extract(text, province="Nghệ An")] == ["Nghệ An"]
+
+
+def test_a_report_table_gives_each_cell_its_column_year_and_kind():
+    text = ("Các chỉ tiêu chủ yếu\n"
+            "Chỉ tiêu | Thực hiện 2022 | Kế hoạch 2023 | Ước thực hiện 2023\n"
+            "Thu ngân sách nhà nước (tỷ đồng) | 7.788 | 7.213,5 | 7.787\n"
+            "Tỷ lệ hộ nghèo (%) | 3,2 | 2,5 | 2,4\n")
+    got = [(text[f.start:f.end], f.indicator, f.value, f.period_start.year, f.status, f.estimate)
+           for f in extract(text, province="Thừa Thiên Huế")]
+    assert got == [
+        ("7.788", "budget_revenue_total", Decimal("7788000000000"), 2022, "actual", False),
+        ("7.213,5", "budget_revenue_total", Decimal("7213500000000"), 2023, "planned", False),
+        ("7.787", "budget_revenue_total", Decimal("7787000000000"), 2023, "actual", True),
+        ("3,2", "poverty_rate", Decimal("3.2"), 2022, "actual", False),
+        ("2,5", "poverty_rate", Decimal("2.5"), 2023, "planned", False),
+        ("2,4", "poverty_rate", Decimal("2.4"), 2023, "actual", True),
+    ]
