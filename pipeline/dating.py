@@ -51,6 +51,7 @@ _UNTIL_NOW_AFTER = regex.compile(r"\s*(?:đến|tới) (?:nay|hiện nay|bây gi
 # a period after the number speaks of it from the same clause (`đạt 5.004 tỷ đồng tính đến
 # ngày 25/3`), not across a comma (`…, cao hơn mục tiêu đến năm 2025`) when one is in force
 _CLAUSE_BREAK = regex.compile(r"[,;(]\s+(?!(?:tính )?(?:đến|trong|vào)\b)", _I)
+_ESTIMATE_BASIS = regex.compile(r"\d\s*%\s*(?:so với\s+)?(?:dự toán|kế hoạch)[^,;.\d%]{0,25}$", _I)
 _CLAUSE = regex.compile(r"[;]|,\s+(?=(?:trong khi|còn|nhưng)\b)", _I)
 
 
@@ -102,6 +103,8 @@ def _as_of(text: str, match: PeriodMatch) -> PeriodMatch | None:
     period = match.period
     if _SINCE_BEFORE.search(lead) and _UNTIL_NOW_AFTER.match(text, match.end):
         return None
+    if _ESTIMATE_BASIS.search(lead):
+        return None  # `bằng 92,5% dự toán năm 2022`: the estimate's year, a basis
     if _TARGET_OF.search(lead) or (period.grain == "span" and _TITLE_OF.search(lead)):
         return None
     if _MID_MONTH.search(lead) and period.grain == "month":

@@ -157,7 +157,7 @@ def extract(text: str | Document, *, published: date | None = None, province: st
             if subject is None and ROUNDUP_TOPICS.get(found.rule.topic):
                 continue  # a round-up's value written with no province: the nation's or a region's
             figure = _figure(ctx, paragraph, sentence, found, previous, parent, subject, declared,
-                             [f for f in figures if f.start >= sentence.start])
+                             [f for f in figures if f.start >= paragraph.start])
             if figure is None:
                 national = found.rule.topic
             else:
@@ -388,7 +388,8 @@ def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, p
     period = figure_period(ctx.text, ctx.periods, ctx.frame, at=start, sentence=(sentence.start, sentence.end),
                            paragraph=(paragraph.start, paragraph.end), planned=planned,
                            stock=is_stock(found.rule.indicator)).period
-    if (basis := _basis_figure(sentence, found, previous, earlier)) is not None:
+    own = previous is not None and _new_frame(ctx, previous.end, start)  # `…, quý III tăng 9,09%`
+    if not own and (basis := _basis_figure(ctx.text, found, previous, earlier)) is not None:
         period = basis.period if basis.period is not None else period
         if _EQUIVALENT.search(found.window) or ranked(found.rule.indicator):
             planned, estimate = basis.status == "planned", basis.estimate  # the same figure, or its rank
@@ -430,19 +431,19 @@ class _Basis:
     estimate: bool
 
 
-def _basis_figure(sentence: Segment, found: Link, previous: Figure | None,
+def _basis_figure(text: str, found: Link, previous: Figure | None,
                   earlier: list[Figure] | None) -> _Basis | None:
-    """The figure this one is read against, whose period it shares: the amount a rate follows
-    (`… 3.548 tỷ, lũy kế 35.696 tỷ, bằng 68,2% dự toán`), the same amount in another unit
+    """The figure this one is read against, whose period it shares: the amount a rate against
+    a basis follows (`… 3.548 tỷ, lũy kế 35.696 tỷ, bằng 68,2% dự toán, tăng 11,2% so với cùng kỳ`), the same amount in another unit
     (`92 triệu đồng (tương đương 3.850 USD)`), the growth a rank ranks — the last one outside
-    brackets (`tăng 10,55% (6 tháng tăng 11,29%, quý III …), xếp thứ 3/14`)."""
+    brackets, in its paragraph (`tăng 10,55% (6 tháng tăng 11,29%, quý III …), xếp thứ 3/14`)."""
     q = found.match
     if previous is not None and found.carried and (
-            _EQUIVALENT.search(found.window) or (q.quantity.unit == "percent" and previous.unit != "percent")):
+            _EQUIVALENT.search(found.window) or (q.quantity.unit == "percent" and found.basis is not None)):
         return _Basis(_period_of(previous), previous.status, previous.estimate)
     ranked_on = ranked(found.rule.indicator)
     if ranked_on and earlier:
-        outside = [f for f in earlier if f.indicator == ranked_on and not _in_brackets(sentence, f.start)]
+        outside = [f for f in earlier if f.indicator == ranked_on and not _bracketed(text, f.start)]
         if outside:
             return _Basis(_period_of(outside[-1]), outside[-1].status, outside[-1].estimate)
     return None
@@ -454,8 +455,10 @@ def _period_of(figure: Figure) -> Period | None:
     return Period(figure.period_start, figure.period_end, figure.period_grain or "range")
 
 
-def _in_brackets(sentence: Segment, at: int) -> bool:
-    before = sentence.text[:at - sentence.start]
+def _bracketed(text: str, at: int) -> bool:
+    """Inside a bracket opened in its own sentence."""
+    since = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at))
+    before = text[since + 1:at]
     return before.rfind("(") > before.rfind(")")
 
 
@@ -502,7 +505,7 @@ def _modality(ctx: _Context, sentence: Segment, found: Link, clause: str, start:
     own_period = _new_frame(ctx, since, start)
     if found.carried and previous is not None and "(" not in found.window and not own_period:
         planned = planned or previous.status == "planned"
-        if ";" not in found.window:
+        if ";" not in found.window or q.quantity.unit == "percent":  # `… 235 tỷ đồng; đạt 24% dự toán`
             estimate = estimate or previous.estimate
     if (declared is not None and start - sentence.start < declared[1]
             and not _other_year(ctx, sentence.start + declared[0], start)):

@@ -267,3 +267,19 @@ def test_a_report_table_gives_each_cell_its_column_year_and_kind():
         ("2,5", "poverty_rate", Decimal("2.5"), 2023, "planned", False),
         ("2,4", "poverty_rate", Decimal("2.4"), 2023, "actual", True),
     ]
+
+
+@pytest.mark.parametrize("text, number, start, end", [
+    # a rate against a basis shares the period of the amount it follows, through a chain of rates
+    ("Trong tháng 9/2018, thu ngân sách đạt 3.548 tỷ đồng, lũy kế hơn 35.696 tỷ đồng, bằng 68,2% dự toán, "
+     "tăng 11,2% so với cùng kỳ năm ngoái.", "11,2", date(2018, 1, 1), date(2018, 9, 30)),
+    # the year of the estimate a rate is measured against is not the figure's period
+    ("Tính chung 11 tháng năm 2022, tổng thu ngân sách ước đạt 28.267 tỷ đồng, bằng 92,5% dự toán năm 2022. "
+     "Tổng chi ngân sách địa phương ước đạt 12.708 tỷ đồng.", "12.708", date(2022, 1, 1), date(2022, 11, 30)),
+    # a rank in the next sentence ranks the growth outside the brackets
+    ("Ước 9 tháng năm 2024, GRDP tăng 10,55% (6 tháng tăng 11,29%, quý III tăng 9,09%). (xếp thứ 3/14 tỉnh vùng "
+     "trung du và miền núi phía Bắc, xếp thứ 5/63 tỉnh, thành phố).", "5", date(2024, 1, 1), date(2024, 9, 30)),
+])
+def test_a_figure_read_against_another_shares_its_period(text, number, start, end):
+    [figure] = [f for f in extract(text, province="Bình Dương") if text[f.start:f.end] == number]
+    assert (figure.period_start, figure.period_end) == (start, end)
