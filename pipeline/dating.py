@@ -150,7 +150,7 @@ def _period(text: str, periods: Periods, frame: Frame, at: int, sentence: tuple[
         period = _defined(matches, chosen).period
         return Dated(_year_so_far(_shifted(period, lead, chosen.end - sentence[0]), cumulative), "sentence")
     after = [m for m in matches[i:] if m.start < sentence[1]]
-    in_force = _in_force(matches, starts, frame, at, paragraph)
+    in_force = _in_force(text, matches, starts, frame, at, paragraph)
     if cumulative and in_force.period is not None and not after:
         return Dated(_year_so_far(in_force.period, True), "sentence")
     if after and (in_force.period is None or not _CLAUSE_BREAK.search(text, at, after[0].start)):
@@ -173,11 +173,21 @@ def _period(text: str, periods: Periods, frame: Frame, at: int, sentence: tuple[
     return Dated(None, None)
 
 
-def _in_force(matches: list[PeriodMatch], starts: list[int], frame: Frame, at: int,
+def _aside(text: str, start: int, at: int) -> bool:
+    """A wording inside brackets that closed before `at`."""
+    close = text.find(")", start, at)
+    if close < 0:
+        return False
+    opened = text.rfind("(", max(0, start - 120), start)
+    return opened >= 0 and text.find(")", opened, start) < 0
+
+
+def _in_force(text: str, matches: list[PeriodMatch], starts: list[int], frame: Frame, at: int,
               paragraph: tuple[int, int]) -> Dated:
     """The period stated before `at` outside its sentence: the paragraph's, the text's, the frame's."""
     i = bisect_right(starts, at)
-    earlier = [m for m in matches[:i] if m.period.grain != "span"]
+    # an aside in brackets (`tăng 10,55% (6 tháng …, quý III tăng 9,09%)`) does not stay in force
+    earlier = [m for m in matches[:i] if m.period.grain != "span" and not _aside(text, m.start, at)]
     if earlier:
         last = _defined(matches, earlier[-1])
         return Dated(last.period, "paragraph" if last.start >= paragraph[0] else "document")
@@ -229,6 +239,8 @@ EXAMPLES = [
     # 3-4. the paragraph, then the text before it
     ("6 tháng đầu năm 2023, thu ngân sách đạt 9.000 tỷ đồng. Thu nội địa đạt «7.000» tỷ đồng.", None, None, ("2023-01-01", "2023-06-30"), "paragraph"),
     ("Quý III/2020 kinh tế phục hồi.\n\nThu nội địa đạt «2.000» tỷ đồng.", None, None, ("2020-07-01", "2020-09-30"), "document"),
+    ("9 tháng năm 2024, GRDP tăng 10,55% (quý III tăng 9,09%). Thu ngân sách đạt «4.100» tỷ đồng.", None, None,
+     ("2024-01-01", "2024-09-30"), "paragraph"),
     # 5. the frame: the title's period, when the text has none before the number
     ("Thu nội địa ước đạt «11.270» tỷ đồng.", None, "Quảng Ninh: Quý I/2023, thu nội địa ước đạt 11.270 tỷ đồng", ("2023-01-01", "2023-03-31"), "title"),
     ("Thu ngân sách đạt «4.100» tỷ đồng, tăng 12%.", None, "Hà Tĩnh: 6 tháng đầu năm, thu ngân sách tăng 12%", None, None),

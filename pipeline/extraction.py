@@ -42,7 +42,8 @@ _PLANNED_BEFORE = regex.compile(
 # a sentence that speaks of the figure before it: `Kết quả này bằng 100% dự toán`, `Con số này tăng …`
 _ANAPHOR = regex.compile(r"\W*(?:(?:kết quả|con số|số thu|mức|số liệu|số)(?: thu)? (?:này|trên|đó)|như vậy|với kết quả (?:này|trên))\b", _I)
 _UNIT_IN_LABEL = regex.compile(r"\((?:%|[^()]{0,20}(?:đồng|USD|usd))\)")
-_SHARE_AFTER = regex.compile(r"\s*(?:\(\s*|,\s*)chiếm\b", _I)
+# `3.845 hồ sơ (chiếm 65,9%)`, `2.100 đơn, chiếm 40% tổng số đơn`; not `…, chiếm 3,9% dân số`
+_SHARE_AFTER = regex.compile(r"\s*(?:\(\s*chiếm\b|,\s*chiếm[^,;.()]{0,20}?(?:trong )?tổng)", _I)
 _RATE_CHANGE = regex.compile(r"\s*%?\s*\(\s*(?:tăng|giảm|cao hơn|thấp hơn)\s*(?:thêm\s*)?$", _I)
 _TAIL = regex.compile(r"[^\d;,.()]{0,25}")  # the noun after a list's first number: `150 đảng viên mới;`
 _EQUIVALENT = regex.compile(r"tương đương\s*(?:với\s*)?(?:khoảng\s*|gần\s*|hơn\s*)?$", _I)
@@ -82,6 +83,8 @@ _AGENCY = regex.compile(
     r"|Ban Tiếp công dân(?: tỉnh)?)", regex.V1)
 _DENOMINATOR = regex.compile(r"/\s*(\d[\d.,]*)")
 _STATED_LATER = regex.compile(r"[^.]*thuộc thẩm quyền", _I)
+# `đã giải quyết 10/16 vụ việc KNTC thuộc thẩm quyền`: the denominator itself is what is in jurisdiction
+_QUALIFIED = regex.compile(r"[^\d;.()]{0,40}thuộc thẩm quyền", _I)
 ROUNDUP_TOPICS = {t.id: t.roundup for t in TOPICS}
 
 
@@ -281,7 +284,8 @@ def _stated_total(figure: Figure, found: Link, sentence: Segment, figures: list[
     if any(f.indicator == found.rule.total and f.start >= paragraph.start for f in figures):
         return None
     q = found.match
-    if _STATED_LATER.search(sentence.text, q.end) or not (m := _DENOMINATOR.search(sentence.text, q.num_end, q.end)):
+    stated_later = _STATED_LATER.search(sentence.text, q.end) and not _QUALIFIED.match(sentence.text, q.end)
+    if stated_later or not (m := _DENOMINATOR.search(sentence.text, q.num_end, q.end)):
         return None
     start = sentence.start + m.start(1)
     return replace(figure, indicator=found.rule.total, value=figure.of_total, unit=indicator_unit(found.rule.total),

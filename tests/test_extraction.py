@@ -242,6 +242,11 @@ def test_a_share_of_a_total_is_not_the_total(text):
     assert [text[f.start:f.end] for f in extract(text, province="An Giang") if text[f.start:f.end] in ("3.845", "2.100")] == []
 
 
+def test_a_total_that_is_a_share_of_the_population_stays():
+    text = "Quý I/2021, toàn tỉnh kết nạp 178 đảng viên mới, nâng tổng số toàn Đảng bộ tỉnh 47.174 đảng viên, chiếm tỷ lệ khoảng 3,9% dân số."
+    assert [text[f.start:f.end] for f in extract(text, province="Lâm Đồng")] == ["178", "47.174"]
+
+
 def test_a_rate_that_moved_is_one_figure():
     text = "6 tháng đầu năm 2019, tốc độ tăng trưởng kinh tế đạt 6,81% (tăng 1% so với cùng kỳ năm 2018)."
     assert [text[f.start:f.end] for f in extract(text, province="Yên Bái")] == ["6,81"]

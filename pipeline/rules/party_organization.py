@@ -4,9 +4,10 @@ from pipeline.rules.base import rule, topic
 # `với trên 98.000 đảng viên`: a count, maybe with its bound word, right after the cue
 _COUNT = r" (?:trên |hơn |gần |khoảng )?[\d.,]+ "
 TOPICS = [
-    topic("party.members", rf"tổng số (?:đảng viên|ĐV)|(?<!đối )(?:với|có)(?={_COUNT}(?:đảng viên|ĐV))|lên(?={_COUNT}(?:đảng viên|ĐV|đồng chí))|hiện có"),
+    topic("party.members", rf"tổng số (?:đảng viên|ĐV)|nâng tổng số(?: (?:toàn|của) [^\d;,]{{0,30}}?)?(?= (?:lên )?[\d.,]+ (?:đảng viên|ĐV|đồng chí))|(?<!đối )(?:với|có)(?={_COUNT}(?:đảng viên|ĐV))|lên(?={_COUNT}(?:đảng viên|ĐV|đồng chí))|hiện có"),
     topic("party.admitted", r"kết nạp(?: được| mới)?|phát triển đảng viên(?: mới)?|phát triển(?= [\d.,]+ (?:đảng viên|ĐV))"),
-    topic("party.organizations", rf"hiện có|sinh hoạt tại|(?<!đối )(?:với|có)(?={_COUNT}(?:tổ chức cơ sở|TCCS))"),
+    # a list of the Party's units: `toàn tỉnh có 18 đảng bộ trực thuộc; 761 tổ chức cơ sở đảng; …`
+    topic("party.organizations", rf"hiện có|sinh hoạt tại|[;,]\s*(?=[\d.,]+ (?:tổ chức cơ sở|TCCS))|(?<!đối )(?:với|có)(?={_COUNT}(?:tổ chức cơ sở|TCCS))"),
     topic("party.other", r"kiểm tra|giám sát|kỷ luật|khiển trách|cảnh cáo|xử lý kỷ luật|khai trừ|đối với"),
 ]
 
@@ -28,13 +29,21 @@ RULES = [
          before=r"tổng số (?:đảng viên|ĐV)[^\d;]*|\blên\s*(?:(?:trên|hơn|gần|khoảng)\s*)?"),
     rule("party.admitted", "party_members_admitted", "party.admitted", "count", noun=r"đảng viên|ĐV|quần chúng|đồng chí",
          unless_before=_PART_OF_ADMITTED),
-    rule("party.organizations", "party_organizations", "party.organizations", "count", noun=_ORGS),
-    rule("party.organizations_in_members", "party_organizations", "party.members", "count", noun=_ORGS),
+    rule("party.organizations", "party_organizations", "party.organizations", "count", noun=_ORGS, unless_after=_NOT_ALL),
+    rule("party.organizations_in_members", "party_organizations", "party.members", "count", noun=_ORGS, unless_after=_NOT_ALL),
     rule("party.members_in_organizations", "party_members", "party.organizations", "count", noun=_MEMBERS,
          unless_after=_NOT_ALL, unless_before=_PART_OF_MEMBERS),
 ]
 
 EXAMPLES = [
+    ("Đến 31/3/2021, toàn tỉnh có 18 đảng bộ trực thuộc Tỉnh ủy; 761 tổ chức cơ sở đảng; 3.106 chi bộ trực thuộc đảng bộ.",
+     {"761": "party_organizations"}),
+    ("Toàn Đảng bộ thành phố có 12 đảng bộ cấp trên cơ sở, 402 tổ chức cơ sở đảng với 31.250 đảng viên.",
+     {"402": "party_organizations", "31.250": "party_members"}),
+    ("Trong quý I/2021, toàn tỉnh kết nạp 178 đảng viên mới, nâng tổng số toàn Đảng bộ tỉnh 47.174 đảng viên.",
+     {"178": "party_members_admitted", "47.174": "party_members"}),
+    ("Năm 2022 kết nạp 96 đảng viên, nâng tổng số của Đảng bộ huyện lên 4.120 đảng viên.",
+     {"96": "party_members_admitted", "4.120": "party_members"}),
     ("Đảng bộ huyện hiện có 58 tổ chức cơ sở Đảng trực thuộc (23 đảng bộ, 35 chi bộ) với 4.883 đảng viên.",
      {"58": "party_organizations", "4.883": "party_members"}),
     ("Toàn tỉnh kết nạp được 603 đảng viên mới.", {"603": "party_members_admitted"}),
@@ -61,6 +70,7 @@ EXAMPLES = [
 ]
 
 COUNTER_EXAMPLES = [
+    "Năm 2022 có 12 chi bộ; 3 tổ chức cơ sở đảng bị kỷ luật.",
     "Ủy ban Kiểm tra đã kiểm tra 759 tổ chức đảng và 2.075 đảng viên.",
     "Giám sát chuyên đề đối với 447 tổ chức và 1.528 đảng viên.",
     "Các cấp ủy xử lý kỷ luật đối với 175 đảng viên.",
