@@ -154,10 +154,26 @@ def _ocr(data: bytes, shown: str) -> str:
                 pages.append(done.stdout)
     finally:
         pdf.close()
-    text = "\n".join(pages)
+    text = "\n".join(_ocr_paragraphs(page) for page in pages)
     if not text.strip():
         raise DocumentError(shown, "ocr", "scanned PDF: OCR found no text")
     return text
+
+
+def _ocr_paragraphs(page: str) -> str:
+    """Tesseract separates paragraphs by a blank line; its lines inside one are rejoined."""
+    paragraphs = []
+    for block in page.split("\n\n"):
+        lines: list[str] = []
+        for line in (part.strip() for part in block.splitlines()):
+            if not line:
+                continue
+            if lines and not lines[-1].endswith(_PARAGRAPH_ENDS) and not line.startswith(_BULLETS):
+                lines[-1] = f"{lines[-1]} {line}"
+            else:
+                lines.append(line)
+        paragraphs.extend(lines)
+    return "\n".join(paragraphs)
 
 
 # --- DOCX --------------------------------------------------------------------------------

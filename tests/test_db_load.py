@@ -269,3 +269,10 @@ def test_a_run_left_running_is_marked_interrupted_by_the_next(db_engine, docs, e
             "SELECT status, resumed_by, message FROM runs WHERE id = 1")).one()
     assert (first.status, first.resumed_by) == ("interrupted", report.run_id)
     assert "killed" in first.message
+
+
+@pytest.mark.parametrize("ocr, flags", [(False, None), (True, "ocr")])
+def test_figures_of_a_document_read_by_ocr_are_flagged(db_engine, docs, extractor, ocr, flags):
+    scanned = dataclasses.replace(docs["qn"], ocr=ocr)
+    load(db_engine, [scanned], extract=extractor, rules_version="r1")
+    assert _scalar(db_engine, "SELECT flags FROM figures") == flags

@@ -6,14 +6,18 @@ Fixtures are written here by fpdf2 and python-docx, with the DejaVu font the mac
 from __future__ import annotations
 
 import io
+import json
+import shutil
 import zipfile
 from pathlib import Path
 
 import docx
 import pytest
+from click.testing import CliRunner
 from fpdf import FPDF
 
 from pipeline import legacy_encodings, report_files
+from pipeline.cli import main
 from pipeline.documents import Document, DocumentError
 from pipeline.extraction import extract_document
 from pipeline.reading import iter_documents, read_document
@@ -151,3 +155,33 @@ def test_a_docx_zip_bomb_is_refused_before_inflating(tmp_path):
         archive.writestr("word/document.xml", b"<" + b" " * 5_000_000)
     with pytest.raises(DocumentError, match="unpacks to"):
         report_files.read_docx(out.getvalue(), "bomb.docx", max_bytes=100_000)
+
+
+def _scanned(lines: list[str]) -> bytes:
+    """A PDF holding only a picture of the text, as a scanner makes it."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(FONT), 40)
+    image = Image.new("L", (2000, 60 + 70 * len(lines)), 255)
+    draw = ImageDraw.Draw(image)
+    for number, line in enumerate(lines):
+        draw.text((20, 20 + 70 * number), line, font=font, fill=0)
+    png = io.BytesIO()
+    image.save(png, format="PNG")
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.image(png, x=10, y=10, w=190)
+    return bytes(pdf.output())
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None,
+                    reason="tesseract-ocr not installed: the scanned-PDF refusal is tested instead")
+def test_a_scanned_pdf_is_read_by_ocr_and_its_figures_are_flagged(tmp_path):
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(_scanned(["Năm 2021, tổng thu ngân sách nhà nước trên địa bàn",
+                               "tỉnh Quảng Nam đạt 20.792 tỷ đồng, vượt 12% dự toán."]))
+    result = CliRunner().invoke(main, ["extract", str(path), "--format", "jsonl"])
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.exit_code == 0
+    assert ("budget_revenue_total", 20792000000000) in {(r["indicator"], r["value"]) for r in rows}
+    assert all("ocr" in r["flags"] for r in rows)
