@@ -8,7 +8,7 @@ TOPICS = [
     topic("complaints.jurisdiction", r"(?<!\w)(?:có|gồm|phát sinh)(?= [\d.,]+ (?:đơn|vụ))"),
     topic("complaints.accepted", r"thụ lý(?: giải quyết)?(?: theo thẩm quyền)?|(?<!còn )(?:phải|cần|thuộc diện) giải quyết"),
     topic("complaints.named_jurisdiction", r"thuộc thẩm quyền(?: giải quyết)?(?: (?:của [^\d,.;]{0,40}?)?(?:là|có))?"),
-    topic("complaints.other", r"rà soát|đủ điều kiện|xử lý|(?<!\w)(?:có|gồm|tiếp|với) [\d.,]+ (?:lượt )?đoàn|phát sinh(?! [\d.,]+ (?:đơn|vụ))|(?:khiếu nại|tố cáo) (?:đúng|sai)|đúng một phần|đoàn đông người|lượt đoàn|thẩm quyền giải quyết|(?:quá trình|đang|chưa|đôn đốc việc) giải quyết|đôn đốc|hướng dẫn|chuyển (?:đơn|cơ quan)|còn lại|tồn đọng"),
+    topic("complaints.other", r"rà soát|đủ điều kiện|xử lý|(?<!\w)(?:có|gồm|tiếp|với) [\d.,]+ (?:lượt )?đoàn|phát sinh(?! [\d.,]+ (?:đơn|vụ))|(?:khiếu nại|tố cáo) (?:đúng|sai)|đúng một phần|đoàn đông người|lượt đoàn|thẩm quyền giải quyết|(?:quá trình|đang(?: tiến hành| trong thời gian)?|chưa|đôn đốc việc) giải quyết|đang (?:tiến hành )?(?:xác minh|xem xét)|chuyển sang|(?<!\w)còn(?= [\d.,]+ (?:đơn|vụ))|đôn đốc|hướng dẫn|chuyển (?:đơn|cơ quan)|còn lại|tồn đọng"),
 ]
 
 _IN_JURISDICTION = r"[^.;\d]{0,40}?thuộc thẩm quyền"
@@ -95,6 +95,11 @@ EXAMPLES = [
 ]
 
 COUNTER_EXAMPLES = [
+    # in progress, remaining, or carried over from the period before: not this period's figures
+    "Năm 2023, các phường đang tiến hành giải quyết 256 đơn.",
+    "Năm 2022, ngoài ra còn 1 đơn tố cáo đang tiến hành xác minh.",
+    "Năm 2021, số đơn kỳ trước chuyển sang là 42 đơn.",
+    "Năm 2022, tòa soạn đã chuyển sang 7 đơn cho cơ quan chức năng.",
     "Hoàn thành rà soát đối với 16/16 vụ việc phức tạp, kéo dài trên địa bàn tỉnh.",
     "Đối với đoàn đông người, có 05 lượt đoàn/75 lượt người.",
     "Theo Kế hoạch số 363/KH-TTCP ngày 20/3/2019 của Thanh tra Chính phủ về giải quyết khiếu nại.",

@@ -8,14 +8,19 @@ TOPICS = [
     topic("party.admitted", r"kết nạp(?: được| mới)?|phát triển đảng viên(?: mới)?|phát triển(?= [\d.,]+ (?:đảng viên|ĐV))"),
     # a list of the Party's units: `toàn tỉnh có 18 đảng bộ trực thuộc; 761 tổ chức cơ sở đảng; …`
     topic("party.organizations", rf"hiện có|sinh hoạt tại|[;,]\s*(?=[\d.,]+ (?:tổ chức cơ sở|TCCS))|(?<!đối )(?:với|có)(?={_COUNT}(?:tổ chức cơ sở|TCCS))"),
-    topic("party.other", r"kiểm tra|giám sát|kỷ luật|khiển trách|cảnh cáo|xử lý kỷ luật|khai trừ|đối với"),
+    # sent to classes, made full members: not admissions
+    topic("party.other", r"kiểm tra|giám sát|kỷ luật|khiển trách|cảnh cáo|xử lý kỷ luật|khai trừ|đối với|(?<!\w)cử(?!\w)|học lớp|chuyển (?:đảng )?chính thức|công nhận đảng viên chính thức"),
 ]
 
-_MEMBERS = r"đảng viên(?! mới| vi phạm)|ĐV(?! mới| vi phạm)"
+# a part of the membership named in the noun: `đảng viên người dân tộc`, `đảng viên chi bộ nông thôn`
+_PART = r"(?! người| dân tộc| nữ| chi bộ| trẻ| là)"
+_MEMBERS = rf"đảng viên(?! mới| vi phạm){_PART}|ĐV(?! mới| vi phạm){_PART}"
 _ORGS = r"tổ chức cơ sở (?:đảng|Đảng)|TCCS đảng|TCCSĐ"
 # `có 18 đảng viên bị thi hành kỷ luật`, `125 đảng viên từ trần`: members something happened to,
 # not the membership
-_NOT_ALL = r"\s*(?:bị|được|phải|chưa|không|từ trần|qua đời|xin|chuyển|ra khỏi)\b"
+_NOT_ALL = (r"\s*(?:bị|được|phải|chưa|không|từ trần|qua đời|xin|chuyển|ra khỏi|học)\b"
+            # a part of the membership: `400 đảng viên người dân tộc thiểu số`, `300 đảng viên là nữ`, `3 đảng viên chi bộ nông thôn`
+            r"|\s*(?:là\s+)?(?:người (?:dân tộc|có đạo|công giáo)|dân tộc thiểu số|nữ|chi bộ|trẻ|đoàn viên|trong độ tuổi)\b")
 # `…, trong đó 245 đảng viên là người dân tộc thiểu số`, `…, đảng viên nữ 14 đồng chí`: a part
 # of the figure before it, unless the part has its own verb (`trong đó, Đảng bộ huyện A kết nạp 52 ĐV mới`)
 _LABELLED = r"[,;:]\s*(?:đảng viên|ĐV)\b"
@@ -27,7 +32,7 @@ RULES = [
     # `đồng chí` counts members only after the membership is named (`nâng tổng số ĐV lên 20.952 đồng chí`)
     rule("party.members_comrades", "party_members", "party.members", "count", noun=r"đồng chí", unless_after=_NOT_ALL,
          before=r"tổng số (?:đảng viên|ĐV)[^\d;]*|\blên\s*(?:(?:trên|hơn|gần|khoảng)\s*)?"),
-    rule("party.admitted", "party_members_admitted", "party.admitted", "count", noun=r"đảng viên|ĐV|quần chúng|đồng chí",
+    rule("party.admitted", "party_members_admitted", "party.admitted", "count", noun=rf"đảng viên{_PART}|ĐV{_PART}|quần chúng|đồng chí", unless_after=r"\s*là\s+(?:nữ|người|đoàn viên|dân tộc)",
          unless_before=_PART_OF_ADMITTED),
     rule("party.organizations", "party_organizations", "party.organizations", "count", noun=_ORGS, unless_after=_NOT_ALL),
     rule("party.organizations_in_members", "party_organizations", "party.members", "count", noun=_ORGS, unless_after=_NOT_ALL),
@@ -70,6 +75,10 @@ EXAMPLES = [
 ]
 
 COUNTER_EXAMPLES = [
+    "Năm 2022, đảng bộ còn cử 6 quần chúng ưu tú học lớp đối tượng kết nạp đảng, cử 4 đảng viên học lớp đảng viên mới.",
+    "Năm 2022, đảng bộ chuyển đảng chính thức cho 5 đảng viên.",
+    "Trong số đảng viên được kết nạp, có gần 400 đảng viên người dân tộc thiểu số, hơn 300 đảng viên là nữ.",
+    "Năm 2023, đảng bộ xã có 3 đảng viên chi bộ nông thôn, 2 đảng viên chi bộ giáo dục.",
     "Năm 2022 có 12 chi bộ; 3 tổ chức cơ sở đảng bị kỷ luật.",
     "Ủy ban Kiểm tra đã kiểm tra 759 tổ chức đảng và 2.075 đảng viên.",
     "Giám sát chuyên đề đối với 447 tổ chức và 1.528 đảng viên.",
