@@ -57,9 +57,11 @@ _CLAUSE_BREAK = regex.compile(r"[,;:]|\svà\s")
 # báo`), not the verb of the first figure (`ước đạt 51,72 triệu đồng (tăng 10,9%)`)
 _ESTIMATE_LEAD = regex.compile(r"(?<!\w)(?:(?:dự ước|ước tính|ước)(?: thực hiện)?\s+(?:cả |trong )?(?:\d{1,2}\s+tháng|năm|quý|tháng|sáu|chín)|(?:theo |được )?dự báo)(?!\w)", _I)
 _ESTIMATE = regex.compile(r"(?<!\w)(?:dự ước|ước tính|ước đạt|ước|dự báo)(?!\w)", _I)
-# the nation as a subject, not as the field a province is ranked in (`dẫn đầu cả nước`,
-# `thứ 2 cả nước`, `cao nhất cả nước`, `so với cả nước`)
-_NATIONAL = regex.compile(r"(?<!(?:dẫn đầu|đứng đầu|nhất|thứ \w+|so với|hơn|trong)\s+)(?:cả nước|toàn quốc)|\bGDP\b|tổng sản phẩm trong nước", _I)
+# the nation or a region as a subject (`GRDP của vùng … đạt bình quân 6,8%`), not as the field
+# a province is ranked in (`dẫn đầu cả nước`, `thứ 2 cả nước`, `cao nhất cả nước`, `so với cả nước`)
+_NATIONAL = regex.compile(
+    r"(?<!(?:dẫn đầu|đứng đầu|nhất|thứ \w+|so với|hơn|trong)\s+)(?:cả nước|toàn quốc|(?:của|cả|toàn) (?:vùng|khu vực)(?! (?:nông thôn|thành thị)))"
+    r"|\bGDP\b|tổng sản phẩm trong nước", _I)
 _PROVINCE_MARK = regex.compile(r"Tỉnh ủy|Tỉnh uỷ|toàn tỉnh|cấp tỉnh|(?:UBND|HĐND|Đảng bộ|Ban Chấp hành Đảng bộ) tỉnh|của tỉnh", _I)
 # One level of government taken together: `cấp huyện`, `UBND cấp xã`, `các xã, phường, thị trấn`,
 # `13 huyện, thị xã, thành phố`; not `cấp tỉnh` before an agency (`Ban Tiếp công dân cấp tỉnh`)
@@ -566,7 +568,8 @@ def _place(ctx: _Context, paragraph: Segment, sentence: Segment, at: int) -> tup
     takes the floor again (`Tỉnh ủy`, `toàn tỉnh`) after it; a different province named in
     the sentence makes the figure that province's. An agency that is the subject of the
     sentence (`Sở Tư pháp 2,12 ngàn HS`) makes an organisation's figure. A text with no home
-    province (no manifest province, no dateline) speaks of the province it named last."""
+    province (no manifest province, no dateline) speaks of the province its paragraph named
+    last, else of the one it names most."""
     i = bisect_right(ctx.place_starts, at)
     recent = [p for p in ctx.places[:i] if p.start >= paragraph.start and p.end <= at]
     agency = _agency(ctx.text, sentence.start, at)
@@ -585,7 +588,8 @@ def _place(ctx: _Context, paragraph: Segment, sentence: Segment, at: int) -> tup
         if last.kind == "province" and last.start >= sentence.start:
             return last.province, "province", None
     if not ctx.home_known:
-        named = [p for p in ctx.places[:i] if p.kind == "province" and p.end <= at]
+        # a text with no home speaks of the province its paragraph names last, else of the one it names most
+        named = [p for p in recent if p.kind == "province"]
         if named:
             return named[-1].province, "province", None
     if ctx.home_district is not None and not _PROVINCE_MARK.search(ctx.text, paragraph.start, at):

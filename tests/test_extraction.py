@@ -229,6 +229,8 @@ def test_a_figure_of_no_province_is_not_emitted(text):
     "Năm 2024, tăng trưởng GRDP của các huyện dao động từ 5,84% đến 11,89%.",
     "Năm 2024, tăng trưởng GRDP của tỉnh cao hơn 1,04% so với cùng kỳ năm trước.",
     "Năm 2024, tỉnh phấn đấu thu ngân sách từ 12.000 - 12.500 tỷ đồng.",
+    # a region's figure in a province's paper is not the province's
+    "Tốc độ tăng GRDP của vùng trong 9 tháng năm 2024 đạt bình quân 6,8% so với cùng kỳ năm 2023.",
 ])
 def test_ranges_and_gaps_between_rates_are_not_levels(text):
     assert extract(text, province="Lâm Đồng") == []

@@ -4,7 +4,7 @@ from pipeline.rules.base import (CHANGE_VERB, ESTIMATE_BEFORE, RANGE_END, SAME_P
 
 # `vượt mốc 1.000 tỷ đồng`, `năm đầu tiên thu ngân sách trên 100.000 tỷ đồng`, `CLB thu ngân sách
 # trên 100.000 tỷ đồng`: a milestone, not the amount collected
-_MILESTONE = r"vượt (?:mốc|ngưỡng)\s*|(?:lần|năm) đầu(?: tiên)?[^.;\d]{0,60}|(?:CLB|câu lạc bộ)[^.;\d]{0,40}"
+_MILESTONE = r"vượt (?:mốc|ngưỡng|mức)\s*|(?:lần|năm) đầu(?: tiên)?[^.;\d]{0,60}|(?:CLB|câu lạc bộ)[^.;\d]{0,40}"
 
 TOPICS = [
     topic("budget.total", r"(?:tổng )?thu (?:cân đối )?(?:ngân sách|NSNN)(?! (?:địa phương|thành phố Hà Nội do))(?: nhà nước)?|(?:tỉnh|thành phố|toàn tỉnh|ngành thuế)[^,.;\d]{0,25}?thu được(?= \d)|thu ngân sách"),
@@ -92,6 +92,8 @@ EXAMPLES = [
      {"104.340": "budget_revenue_total", "6,1": "budget_revenue_total_yoy_growth", "100,3": "budget_revenue_total_pct_of_estimate",
       "82.500": "budget_revenue_domestic", "9.800": "budget_revenue_import_export"}),
     ("Thu ngân sách đạt 5.000 tỷ đồng, vượt 10 - 15% dự toán.", {"5.000": "budget_revenue_total"}),
+    ("Thu ngân sách năm 2023 vượt mức 20.000 tỉ đồng (thực hiện 21.275 tỉ đồng, đạt 134,2% dự toán).",
+     {"21.275": "budget_revenue_total", "134,2": "budget_revenue_total_pct_of_estimate"}),
     # an agency that collects is not a sector of the economy
     ("Thu từ lĩnh vực xuất nhập khẩu do ngành Hải quan quản lý đạt hơn 1.352 tỷ đồng.", {"1.352": "budget_revenue_import_export"}),
     ("Số thu do ngành Thuế quản lý đạt 9.100 tỷ đồng; thu từ hải quan đạt 600 tỷ đồng.", {"600": "budget_revenue_import_export"}),

@@ -23,8 +23,9 @@ _NATION = _AMONG + r"(?:[^.;]{0,24}?(?:cả nước|toàn quốc|tỉnh,? thành
 _LAST_YEARS = r"(?:cùng kỳ(?: năm (?:trước|ngoái))?|năm (?:trước|ngoái))\s*(?:\(\s*|(?:chỉ |đã )?(?:tăng|đạt|giảm|là)(?: được)?\s*)"
 # `(vượt mục tiêu Nghị quyết 0,36%)`, `vượt kế hoạch 0,5 điểm %`: the margin over a target
 _OVER_TARGET = r"(?:vượt|cao hơn|thấp hơn|hụt)\s+(?:so với\s+)?(?:mục tiêu|kế hoạch|chỉ tiêu)[^,;.\d%(]{0,40}?\s*"
-# `cao hơn mức tăng 8,02% của cả nước`: the national figure named after the number
-_NATIONAL_AFTER = r"\s*\)?\s*(?:của )?(?:cả nước|toàn quốc)"
+# `cao hơn mức tăng 8,02% của cả nước`: the national figure named after the number;
+# `thấp hơn mức tăng 7,10% của cùng kỳ năm trước`: last year's
+_NATIONAL_AFTER = r"\s*\)?\s*(?:của )?(?:cả nước|toàn quốc)|\s*\)?\s*của cùng kỳ"
 RULES = [
     rule("grdp.per_person", "grdp_per_capita", "grdp", "VND", per=r"người(?!\s*/\s*tháng)"),
     rule("grdp.value", "grdp_value", "grdp", "VND", unless_per=r"người"),
@@ -101,6 +102,7 @@ COUNTER_EXAMPLES = [
     "Tổng sản phẩm trong nước (GDP) quý I ước tăng 3,32% và chỉ cao hơn tốc độ tăng 3,21% của cùng kỳ.",
     "Quy mô kinh tế của tỉnh đứng thứ 8 cả nước.",
     "Tăng trưởng kinh tế vượt mục tiêu Nghị quyết 0,36%.",
+    "Tăng trưởng GRDP 6 tháng đầu năm nay tuy thấp hơn mức tăng 7,10% của cùng kỳ năm trước nhưng vẫn khả quan.",
     "GRDP bình quân đầu người vượt 4,42% kế hoạch.",
     "Ngành du lịch tăng trưởng 15%, ngành chế biến tăng 9,8%.",
     "Khu vực dịch vụ tăng 10,25%, đóng góp 3,21 điểm phần trăm vào tăng trưởng GRDP của tỉnh, cao hơn 1,04% so với cùng kỳ năm trước (năm 2022 tăng 9,21%).",
