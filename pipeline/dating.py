@@ -14,7 +14,8 @@
    the paragraph compares with a whole year (`so với năm 2021`); `so với cùng kỳ` may be any
    part of a year, so it dates nothing by itself.
 
-Stocks (members, organisations) are counted on a day: the period's end, or the publication
+An average over years (`bình quân 8,9%/năm`) takes the span its paragraph names (`giai đoạn
+2011 – 2015`). Stocks (members, organisations) are counted on a day: the period's end, or the publication
 date for `hiện có`. Each answer says which step gave it, for the auditor.
 """
 from __future__ import annotations
@@ -52,6 +53,9 @@ _UNTIL_NOW_AFTER = regex.compile(r"\s*(?:đến|tới) (?:nay|hiện nay|bây gi
 # ngày 25/3`), not across a comma (`…, cao hơn mục tiêu đến năm 2025`) when one is in force
 _CLAUSE_BREAK = regex.compile(r"[,;(]\s+(?!(?:tính )?(?:đến|trong|vào)\b)", _I)
 _ESTIMATE_BASIS = regex.compile(r"\d\s*%\s*(?:so với\s+)?(?:dự toán|kế hoạch)[^,;.\d%]{0,25}$", _I)
+# an average over years: `tăng trưởng bình quân 8,9%/năm`, `bình quân hằng năm … đạt 9,69%`
+_AVERAGE_BEFORE = regex.compile(r"bình quân(?: (?:hằng|hàng|mỗi) năm)?[^.;,\d]{0,30}$", _I)
+_PER_YEAR_AFTER = regex.compile(r"[\d.,]*\s*%\s*/\s*năm", _I)
 _CLAUSE = regex.compile(r"[;]|,\s+(?=(?:trong khi|còn|nhưng)\b)", _I)
 
 
@@ -122,6 +126,10 @@ def _as_of(text: str, match: PeriodMatch) -> PeriodMatch | None:
 def figure_period(text: str, periods: Periods, frame: Frame, *, at: int, sentence: tuple[int, int],
                   paragraph: tuple[int, int], planned: bool = False, stock: bool = False) -> Dated:
     """The period of the number at `at`; see the module docstring for the order."""
+    if _AVERAGE_BEFORE.search(text, max(sentence[0], at - 60), at) or _PER_YEAR_AFTER.match(text, at):
+        span = _last_span(periods, at, paragraph)
+        if span is not None:  # `giai đoạn 2011 – 2015 … tăng trưởng bình quân 8,9%/năm`
+            return Dated(span, "span")
     dated = _period(text, periods, frame, at, sentence, paragraph, planned)
     if stock:
         day = frame.published if dated.period is None or _STOCK_NOW.search(text, sentence[0], sentence[1]) else dated.period.end
@@ -144,6 +152,9 @@ def _period(text: str, periods: Periods, frame: Frame, at: int, sentence: tuple[
             if compared:  # `năm nay … tăng 8,89% so với năm 2021`: the comparison dates the year
                 year = int(compared.group(1)) + 1
                 return Dated(Period(date(year, 1, 1), date(year, 12, 31), "year"), "sentence")
+        if (len(in_sentence) > 1 and chosen.period.grain == "range" and in_sentence[-2].period.grain == "year"
+                and in_sentence[-2].period.end.year == chosen.period.end.year - 1):
+            return Dated(in_sentence[-2].period, "sentence")  # `năm 2023 tính đến ngày 4/1/2024`: the year closed late
         if len(in_sentence) > 1 and _SINCE_NEW_YEAR.match(text, chosen.start) and chosen.yearless:
             named = in_sentence[-2].period  # `tính đến hết tháng 4, … từ đầu năm đến nay`
             return Dated(Period(date(named.end.year, 1, 1), named.end, "range"), "sentence")
@@ -171,6 +182,13 @@ def _period(text: str, periods: Periods, frame: Frame, at: int, sentence: tuple[
         year = frame.reference.year
         return Dated(Period(date(year, 1, 1), date(year, 12, 31), "year"), "year")
     return Dated(None, None)
+
+
+def _last_span(periods: Periods, at: int, paragraph: tuple[int, int]) -> Period | None:
+    """The last span (`giai đoạn 2016 - 2020`, `nhiệm kỳ …`) named in the paragraph before `at`."""
+    i = bisect_right(periods.starts, at)
+    spans = [m for m in periods.matches[:i] if m.period.grain == "span" and m.start >= paragraph[0]]
+    return spans[-1].period if spans else None
 
 
 def _aside(text: str, start: int, at: int) -> bool:
@@ -236,6 +254,7 @@ EXAMPLES = [
     ("Tính đến hết tháng 4, tổng thu từ đầu năm đến nay ước đạt «27,2» ngàn tỷ đồng.", None, "Thu ngân sách tháng 4-2021", ("2021-01-01", "2021-04-30"), "sentence"),
     ("Quý I/2024, GRDP tăng 14,2%, trong khi cùng kỳ năm ngoái tăng trưởng mới đạt «6,6»%.", None, None, ("2023-01-01", "2023-03-31"), "sentence"),
     ("Hết tháng 11/2023, Nghệ An thu ngân sách «18.000» tỷ đồng.", None, None, ("2023-01-01", "2023-11-30"), "sentence"),
+    ("Thu ngân sách năm 2023 tính đến ngày 4/1/2024 đạt «21.275» tỷ đồng.", None, None, ("2023-01-01", "2023-12-31"), "sentence"),
     # 3-4. the paragraph, then the text before it
     ("6 tháng đầu năm 2023, thu ngân sách đạt 9.000 tỷ đồng. Thu nội địa đạt «7.000» tỷ đồng.", None, None, ("2023-01-01", "2023-06-30"), "paragraph"),
     ("Quý III/2020 kinh tế phục hồi.\n\nThu nội địa đạt «2.000» tỷ đồng.", None, None, ("2020-07-01", "2020-09-30"), "document"),
@@ -250,6 +269,10 @@ EXAMPLES = [
     ("Thu ngân sách huyện ước đạt «285» tỷ đồng, tăng 18,4% so với năm trước. Năm 2021 huyện thu 240 tỷ đồng.", None, None, ("2021-01-01", "2021-12-31"), "lead"),
     ("Thu nhập bình quân ước đạt «55,3» triệu đồng.\n\nSo với năm 2021, các chỉ tiêu đều tăng.", None, None, None, None),
     ("Thu ngân sách đạt «9.500» tỷ đồng, tăng 8% so với cùng kỳ năm 2023.", None, None, None, None),
+    # an average over years takes the span
+    ("Giai đoạn 2011 – 2015, tăng trưởng GRDP của tỉnh đạt bình quân «8,9»%/năm, tầm nhìn đến năm 2030.", None, None,
+     ("2011-01-01", "2015-12-31"), "span"),
+    ("Trong nhiệm kỳ 2015 - 2020, thu ngân sách tăng bình quân «14,2»%/năm.", None, None, ("2015-01-01", "2020-12-31"), "span"),
     # nothing at all: no period rather than a guess
     ("Thu ngân sách đạt «9.500» tỷ đồng.", None, None, None, None),
 ]
