@@ -15,9 +15,11 @@ TOPICS = [
 ]
 
 # loans, tenders and school applications are dossiers too, but not administrative procedures
-_DOSSIER = r"(?:hồ sơ|HS)(?! (?:quá|trễ|đến) hạn| trực tuyến| (?:đề nghị )?vay| dự thầu| dự tuyển| xét tuyển| thí sinh| bệnh án)"
+_DOSSIER = r"(?:hồ sơ|HS)(?! (?:(?:giải quyết|xử lý) )?(?:quá|trễ|đến|chậm)\b| trực tuyến| (?:đề nghị )?vay| dự thầu| dự tuyển| xét tuyển| thí sinh| bệnh án)"
 RULES = [
-    rule("admin.received", "admin_dossiers_received", "admin.received", "count", noun=_DOSSIER),
+    # `có 4.520 hồ sơ giải quyết đúng hạn`: dossiers returned on time are not the dossiers received
+    rule("admin.received", "admin_dossiers_received", "admin.received", "count", noun=_DOSSIER,
+         unless_after=r"\s*(?:đã |được )?(?:giải quyết|xử lý|trả(?: kết quả)?)?\s*(?:trước|đúng) hạn"),
     rule("admin.on_time", "admin_dossiers_on_time", "admin.on_time", "count", noun=_DOSSIER),
     rule("admin.on_time_rate", "admin_on_time_rate", "admin.on_time", "percent"),
     # `tiếp nhận 8.124 hồ sơ; 100% hồ sơ được giải quyết đúng hạn`
@@ -56,6 +58,8 @@ EXAMPLES = [
 ]
 
 COUNTER_EXAMPLES = [
+    "Trong tháng 5/2021, có 12 hồ sơ giải quyết trễ hạn.",
+    "Năm 2022, toàn tỉnh có 230 hồ sơ quá hạn.",
     "Số hồ sơ tiếp nhận trực tuyến là 105.970 hồ sơ.",
     "Có 13/20 cơ quan giải quyết trước và đúng hạn hồ sơ.",
     "Hạn chế thấp nhất việc trả hồ sơ giữa các cơ quan tiến hành tố tụng.",

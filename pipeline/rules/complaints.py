@@ -4,11 +4,11 @@ from pipeline.rules.base import pattern, rule, topic
 TOPICS = [
     topic("complaints.reception", r"(?<!\w)(?<!(?:đón|trực|gián|liên|kế) )tiếp(?! (?:nhận|tục|cận|theo|thu|xúc|đón|sức|nối|khách))(?: công dân)?|tiếp công dân"),
     topic("complaints.petitions", r"tiếp nhận(?:(?:,| và) (?:xử lý|phân loại))?|nhận được|phát sinh|tổng số đơn|số đơn(?: thư)?(?: tiếp nhận)?"),
-    topic("complaints.resolved", r"giải quyết(?: được)?(?! việc làm)(?! [\d.,]+(?: nghìn| ngàn)? (?:hồ sơ|hs))|tỷ lệ giải quyết"),
+    topic("complaints.resolved", r"giải quyết(?: được)?(?! việc làm)(?!:? ?[\d.,/]+(?: nghìn| ngàn)? (?:hồ sơ|hs))|tỷ lệ giải quyết"),
     topic("complaints.jurisdiction", r"(?<!\w)(?:có|gồm|phát sinh)(?= [\d.,]+ (?:đơn|vụ))"),
     topic("complaints.accepted", r"thụ lý(?: giải quyết)?(?: theo thẩm quyền)?|(?<!còn )(?:phải|cần|thuộc diện) giải quyết"),
     topic("complaints.named_jurisdiction", r"thuộc thẩm quyền(?: giải quyết)?(?: (?:của [^\d,.;]{0,40}?)?(?:là|có))?"),
-    topic("complaints.other", r"rà soát|đủ điều kiện|xử lý|(?<!\w)(?:có|gồm|tiếp|với) [\d.,]+ (?:lượt )?đoàn|phát sinh(?! [\d.,]+ (?:đơn|vụ))|(?:khiếu nại|tố cáo) (?:đúng|sai)|đúng một phần|đoàn đông người|lượt đoàn|thẩm quyền giải quyết|(?:quá trình|đang(?: tiến hành| trong thời gian)?|chưa|đôn đốc việc) giải quyết|đang (?:tiến hành )?(?:xác minh|xem xét)|chuyển sang|(?<!\w)còn(?= [\d.,]+ (?:đơn|vụ))|đôn đốc|hướng dẫn|chuyển (?:đơn|cơ quan)|còn lại|tồn đọng"),
+    topic("complaints.other", r"rà soát|đủ điều kiện|xử lý|(?<!\w)(?:có|gồm|tiếp|với) [\d.,]+ (?:lượt )?đoàn|phát sinh(?! [\d.,]+ (?:đơn|vụ))|(?:khiếu nại|tố cáo) (?:đúng|sai)|đúng một phần|đoàn đông người|lượt đoàn|thẩm quyền giải quyết|(?:quá trình|đang(?: tiến hành| trong thời gian)?|chưa|đôn đốc(?: việc)?) giải quyết|đang (?:tiến hành )?(?:xác minh|xem xét)|chuyển sang|(?<!\w)còn(?= [\d.,]+ (?:đơn|vụ))|đôn đốc|hướng dẫn|chuyển (?:đơn|cơ quan)|còn lại|tồn đọng"),
 ]
 
 _IN_JURISDICTION = r"[^.;\d]{0,40}?thuộc thẩm quyền"
@@ -95,6 +95,8 @@ EXAMPLES = [
 ]
 
 COUNTER_EXAMPLES = [
+    "Trong tháng 5/2021, Trung tâm đã giải quyết: 4.561/5.650 HS (tỷ lệ 80,7%).",
+    "Năm 2022, có công văn đôn đốc giải quyết 409 đơn.",
     # in progress, remaining, or carried over from the period before: not this period's figures
     "Năm 2023, các phường đang tiến hành giải quyết 256 đơn.",
     "Năm 2022, ngoài ra còn 1 đơn tố cáo đang tiến hành xác minh.",

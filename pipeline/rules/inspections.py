@@ -6,7 +6,9 @@ TOPICS = [
     topic("inspections.recovery", r"kiến nghị thu hồi(?: về ngân sách(?: nhà nước)?)?"),
     # money recovered, fined or otherwise handled, and inspections still running, are not the catalogue's
     topic("inspections.other", r"đang (?:triển khai|tiếp tục|thực hiện)|dự thảo|đôn đốc|tiến hành|(?<!kiến nghị )thu hồi"
-                               r"|xử phạt|phạt tiền|(?:kiến nghị )?xử lý (?:khác|hành chính)|phát hiện (?:sai|vi) phạm"),
+                               r"|xử phạt|phạt tiền|(?:kiến nghị )?xử lý (?:khác|hành chính)|phát hiện (?:sai|vi) phạm"
+                               # what was collected back, and recommendations other than recovery
+                               r"|đã thu(?: được| hồi)?|thu được|kiến nghị (?:khắc phục|khác|xử lý|kiểm điểm)"),
 ]
 
 RULES = [
@@ -25,6 +27,7 @@ EXAMPLES = [
     ("Đã kết thúc 12 cuộc, kiến nghị thu hồi 1,2 tỷ đồng.", {"12": "inspections_completed", "1,2": "recovery_recommended"}),
     ("Trong năm, đã kết thúc 25/30 cuộc thanh tra.", {"25": "inspections_completed"}),
     ("Qua thanh tra, kiến nghị thu hồi 350 triệu đồng.", {"350": "recovery_recommended"}),
+    ("Năm 2019, kiến nghị thu hồi 1,4 tỷ đồng, kiến nghị khắc phục hơn 4,6 tỷ đồng, đã thu hồi 900 triệu đồng.", {"1,4": "recovery_recommended"}),
     ("Hoàn thành 8 cuộc kiểm tra công vụ.", {"8": "inspections_completed"}),
     ("Kết thúc 5 cuộc thanh tra, kiến nghị thu hồi hơn 900 triệu đồng.", {"5": "inspections_completed", "900": "recovery_recommended"}),
     ("Thanh tra huyện đã kết thúc 4 cuộc thanh tra.", {"4": "inspections_completed"}),
@@ -38,6 +41,8 @@ EXAMPLES = [
 ]
 
 COUNTER_EXAMPLES = [
+    "Năm 2023, kiến nghị khác hơn 5,4 tỷ đồng; đã thu được hơn 3,26 tỷ đồng (đạt 50%).",
+    "Năm 2019, phát hiện hơn 5,5 tỷ đồng vi phạm, kiến nghị khắc phục hơn 4,6 tỷ đồng.",
     "Đang triển khai 2 cuộc theo kế hoạch.",
     "Dự thảo kết luận 2 cuộc thanh tra.",
     "Đã đôn đốc thu hồi số tiền 680 triệu của 6 đơn vị.",
