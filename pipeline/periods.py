@@ -335,6 +335,7 @@ _PATTERNS: tuple[tuple[regex.Pattern, Callable], ...] = tuple(
               | \s+năm\s+(?P<rel>nay|trước|ngoái)(?!\w)
               | \s+(?P<y>{_YEAR})
               | \s+(?:vừa\s+)?qua(?!\w) | \s+vừa\s+rồi(?!\w)
+              | \s+năm(?=\s+(?:là|đạt|ước|thu|tăng|giảm)(?!\w)|\s*,)
               | (?=\s+của\s+(?:tỉnh|thành\s+phố|toàn\s+tỉnh|huyện|thị\s+xã)(?!\w))
               | (?(lk)|(?!))
               | (?(cs)(?=\s*,|\s+(?:ước\s+)?(?:tăng|giảm|đạt|thu|chi)(?!\w))|(?!)) )""", _h_n_months),

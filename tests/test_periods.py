@@ -265,6 +265,8 @@ FIND = [
     ("quý III tăng 9,09% (6 tháng tăng 11,29%)", D("2024-10-02"),
      [("quý III", "2024-07-01", "2024-09-30", True, False), ("6 tháng", "2024-01-01", "2024-06-30", True, False)]),
     ("Đoàn làm việc trong 3 tháng, 6 tháng sau mới kết luận", R, []),
+    ("Thu ngân sách trên địa bàn 9 tháng năm là 5.674,1 tỷ đồng", D("2023-10-05"),
+     [("9 tháng năm", "2023-01-01", "2023-09-30", True, False)]),
     ("tăng 5% so với cùng kỳ; 16/20 cuộc; 149 đơn/158 đơn; 31/63 tỉnh", R, []),
 ]
 
