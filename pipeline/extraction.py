@@ -31,62 +31,15 @@ from pipeline.provinces import (District, PlaceMatch, Province, find_places, loo
 from pipeline.segments import LineIndex, Segment, paragraphs, sentences
 from pipeline.subjects import clause_subject, continued_list, subjects
 from pipeline.tables import find_rows
+from pipeline import wordings as w  # the named wordings, each with its examples
 from pipeline.rules import TOPICS
 
 _I = regex.IGNORECASE | regex.V1
-_PLANNED_BEFORE = regex.compile(
-    r"\bsẽ\b|phấn đấu|dự kiến|mục tiêu|chỉ tiêu|kế hoạch năm|hướng tới|"
-    r"giao (?:thu|chỉ tiêu|dự toán|nhiệm vụ)|nghiên cứu xây dựng|xây dựng, ban hành|(?<!\w)(?:dự toán|kế hoạch) (?:thu|chi)", _I)
-# `vượt kế hoạch đề ra (7,5%)`, `(kế hoạch 7-7,5%)`: the number right after names the plan
-# a sentence that opens with its target: `Phấn đấu năm 2021, …`, `Mục tiêu đến năm 2025 …`
-# a sentence that speaks of the figure before it: `Kết quả này bằng 100% dự toán`, `Con số này tăng …`
-_ANAPHOR = regex.compile(r"\W*(?:(?:kết quả|con số|số thu|mức|số liệu|số)(?: thu)? (?:này|trên|đó)|như vậy|với kết quả (?:này|trên))\b", _I)
 _UNIT_IN_LABEL = regex.compile(r"\((?:%|[^()]{0,20}(?:đồng|USD|usd))\)")
-# `3.845 hồ sơ (chiếm 65,9%)`, `2.100 đơn, chiếm 40% tổng số đơn`; not `…, chiếm 3,9% dân số`
-_SHARE_AFTER = regex.compile(r"\s*(?:\(\s*chiếm\b|,\s*chiếm[^,;.()]{0,20}?(?:trong )?tổng)", _I)
-_RATE_CHANGE = regex.compile(r"\s*%?\s*\(\s*(?:tăng|giảm|cao hơn|thấp hơn)\s*(?:thêm\s*)?$", _I)
 _TAIL = regex.compile(r"[^\d;,.()]{0,25}")  # the noun after a list's first number: `150 đảng viên mới;`
-_EQUIVALENT = regex.compile(r"tương đương\s*(?:với\s*)?(?:khoảng\s*|gần\s*|hơn\s*)?$", _I)
-_PLANNED_LEAD = regex.compile(r"[^\d]{0,80}?(?<!(?:đạt|vượt|bằng|so với|hoàn thành)\s+)(?:phấn đấu|mục tiêu|dự kiến|định hướng)", _I)
-_PLANNED_RIGHT_BEFORE = regex.compile(r"(?:kế hoạch|chỉ tiêu)(?: (?:đề ra|được giao|năm))?(?: là)?\s*\(?\s*$", _I)
-_PLANNED_AFTER = regex.compile(r"\G\s*(?:%\s*)?trở lên", _I)
-_BREAKDOWN = regex.compile(r"trong đó\b", _I)
 _CLAUSE_BREAK = regex.compile(r"[,;:]|\svà\s")
-# a forecast of a period that is closing is an estimate of it (`được dự báo tăng 5,97%`)
-# an estimate declared for a period (`ước 9 tháng`, `ước tính cả năm`) or a forecast (`theo dự
-# báo`), not the verb of the first figure (`ước đạt 51,72 triệu đồng (tăng 10,9%)`)
-_ESTIMATE_LEAD = regex.compile(r"(?<!\w)(?:(?:dự ước|ước tính|ước)(?: thực hiện)?\s+(?:cả |trong )?(?:\d{1,2}\s+tháng|năm|quý|tháng|sáu|chín)|(?:theo |được )?dự báo)(?!\w)", _I)
-_ESTIMATE = regex.compile(r"(?<!\w)(?:dự ước|ước tính|ước đạt|ước|dự báo)(?!\w)", _I)
-# the nation or a region as a subject (`GRDP của vùng … đạt bình quân 6,8%`), not as the field
-# a province is ranked in (`dẫn đầu cả nước`, `thứ 2 cả nước`, `cao nhất cả nước`, `so với cả nước`)
-_NATIONAL = regex.compile(
-    r"(?<!(?:dẫn đầu|đứng đầu|nhất|thứ \w+|so với|hơn|trong)\s+)(?:cả nước|toàn quốc|(?:của|cả|toàn) (?:vùng|khu vực)(?! (?:nông thôn|thành thị)))"
-    r"|\bGDP\b|tổng sản phẩm trong nước", _I)
-_PROVINCE_MARK = regex.compile(r"Tỉnh ủy|Tỉnh uỷ|toàn tỉnh|cấp tỉnh|(?:UBND|HĐND|Đảng bộ|Ban Chấp hành Đảng bộ) tỉnh|của tỉnh", _I)
-# One level of government taken together: `cấp huyện`, `UBND cấp xã`, `các xã, phường, thị trấn`,
-# `13 huyện, thị xã, thành phố`; not `cấp tỉnh` before an agency (`Ban Tiếp công dân cấp tỉnh`)
-_LEVEL = regex.compile(
-    r"(?<![\p{L}])(?:(?<!(?:Ban|Trụ sở|Hội đồng|Sở|Trung tâm)[^,;.]{0,30})cấp (?P<level>tỉnh|huyện|xã)(?!\s*(?:ủy|uỷ|trưởng|phó))"
-    r"|(?P<communes>(?:\d+|các|tất cả các) xã, phường(?:, thị trấn)?)"
-    r"|(?P<districts>(?:\d+|các|tất cả các) huyện, (?:thị xã, )?thành phố))", regex.V1)
-# The subject a title opens with, after the province's name (`TP.HCM: `) and a prefix
-_TITLE_HEAD = regex.compile(
-    r"\s*(?:[^:\-–]{2,20}:\s*(?:[^,]{0,20},\s*)?(?=(?:Q\.|[Hh]uyện|[Qq]uận|[Tt]hị xã)))?"
-    r"(?P<prefix>(?:[Hh]uyện|[Tt]hị xã|[Qq]uận)\s+)?(?:Q\.\s?(?P<ward>\d{1,2})\b|(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,2}))",
-    regex.V1)
-# An agency as the subject of its clause: `Trung tâm Phục vụ hành chính công tỉnh đã tiếp
-# nhận …`, `…, Sở Tư pháp 2,12 ngàn HS`; not a source (`Theo Sở Tài chính, …`).
-_AGENCY = regex.compile(
-    r"(?:^|(?<=[,;:(]\s*)|(?<=\b(?:riêng|trong đó|bao gồm|gồm|là):?\s+))(?P<agency>"
-    r"Trung tâm (?:Phục vụ )?[Hh]ành chính công(?: tỉnh)?"
-    r"|Sở \p{Lu}\p{L}*(?: (?!cho|toàn|đã|theo|báo)\p{L}+){0,6}?(?=\s+(?:\d|đã|tiếp nhận|kết|giải quyết|có|với))"
-    r"|(?:Đảng bộ )?(?:Công an|Quân sự|Bộ đội Biên phòng|Bộ Chỉ huy Quân sự) (?:tỉnh|thành phố)"
-    r"|Đảng (?:bộ|ủy|uỷ) (?:Khối|Các Khu|Quân sự|Công an)(?: \p{L}+){0,6}? (?:tỉnh|thành phố)"
-    r"|Ban Tiếp công dân(?: tỉnh)?)", regex.V1)
 _DENOMINATOR = regex.compile(r"/\s*(\d[\d.,]*)")
 _STATED_LATER = regex.compile(r"[^.]*thuộc thẩm quyền", _I)
-# `đã giải quyết 10/16 vụ việc KNTC thuộc thẩm quyền`: the denominator itself is what is in jurisdiction
-_QUALIFIED = regex.compile(r"[^\d;.()]{0,40}thuộc thẩm quyền", _I)
 ROUNDUP_TOPICS = {t.id: t.roundup for t in TOPICS}
 
 
@@ -139,7 +92,7 @@ def extract(text: str | Document, *, published: date | None = None, province: st
             last_figure = None
             continue  # ranks (`xếp thứ nhất`) are the only figures written without digits
         opened = carried_topic[1] if roundup and carried_topic[0] == paragraph.start else None
-        if opened is None and last_figure is not None and _ANAPHOR.match(sentence.text):
+        if opened is None and last_figure is not None and w.ANAPHOR.match(sentence.text):
             opened = last_figure[1]  # `… đạt 13.547 tỷ đồng. Kết quả này bằng 100% dự toán …`
         links = link(sentence.text, quantities, roundup=roundup, opened=opened)
         attached = subjects(sentence.text, named, [(q.num_start, q.num_end, q.quantity.unit) for q in quantities]
@@ -152,9 +105,9 @@ def extract(text: str | Document, *, published: date | None = None, province: st
             if found.carried and found.rule.topic == national and found.match.quantity.unit != "rank":
                 continue
             if (previous is not None and previous.indicator == found.rule.indicator
-                    and found.match.quantity.unit == "percent" and _RATE_CHANGE.match(found.window)):
+                    and found.match.quantity.unit == "percent" and w.RATE_CHANGE.match(found.window)):
                 continue  # `đạt 6,81% (tăng 1% so với cùng kỳ)`: how much the rate itself moved
-            if _SHARE_AFTER.match(sentence.text, found.match.end) and _whole_count(found.rule.indicator):
+            if w.SHARE_AFTER.match(sentence.text, found.match.end) and _whole_count(found.rule.indicator):
                 continue  # `đặc khu Phú Quốc có 3.845 hồ sơ (chiếm 65,9%)`: a share of a total, not the total
             subject = attached.get(found.match.num_start)
             if subject is None and roundup:
@@ -286,7 +239,7 @@ def _stated_total(figure: Figure, found: Link, sentence: Segment, figures: list[
     if any(f.indicator == found.rule.total and f.start >= paragraph.start for f in figures):
         return None
     q = found.match
-    stated_later = _STATED_LATER.search(sentence.text, q.end) and not _QUALIFIED.match(sentence.text, q.end)
+    stated_later = _STATED_LATER.search(sentence.text, q.end) and not w.QUALIFIED.match(sentence.text, q.end)
     if stated_later or not (m := _DENOMINATOR.search(sentence.text, q.num_end, q.end)):
         return None
     start = sentence.start + m.start(1)
@@ -338,7 +291,7 @@ def _context(text: str, published: date | None, province: str | None, document: 
 def _title_district(title: str, province: Province) -> District | None:
     """The district a title opens with (`Duy Xuyên đạt tổng thu …`, `Huyện Vĩnh Linh: …`,
     `TP.HCM: Trong 3 năm, Q.1 …`): the document then reports on that district."""
-    head = _TITLE_HEAD.match(title)
+    head = w.TITLE_HEAD.match(title)
     if head is None:
         return None
     name = head.group("name")
@@ -397,7 +350,7 @@ def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, p
     own = previous is not None and _new_frame(ctx, previous.end, start)  # `…, quý III tăng 9,09%`
     if not own and (basis := _basis_figure(ctx.text, found, previous, earlier)) is not None:
         period = basis.period if basis.period is not None else period
-        if _EQUIVALENT.search(found.window) or ranked(found.rule.indicator):
+        if w.EQUIVALENT.search(found.window) or ranked(found.rule.indicator):
             planned, estimate = basis.status == "planned", basis.estimate  # the same figure, or its rank
     unit = province and unit_at(ctx.places, province, start, published=ctx.published,
                                 period_end=period.end if period else None)
@@ -445,7 +398,7 @@ def _basis_figure(text: str, found: Link, previous: Figure | None,
     brackets, in its paragraph (`tăng 10,55% (6 tháng tăng 11,29%, quý III …), xếp thứ 3/14`)."""
     q = found.match
     if previous is not None and found.carried and (
-            _EQUIVALENT.search(found.window) or (q.quantity.unit == "percent" and found.basis is not None)):
+            w.EQUIVALENT.search(found.window) or (q.quantity.unit == "percent" and found.basis is not None)):
         return _Basis(_period_of(previous), previous.status, previous.estimate)
     ranked_on = ranked(found.rule.indicator)
     if ranked_on and earlier:
@@ -473,7 +426,7 @@ def declared_modality(sentence: str, first: int, roundup: bool = False) -> tuple
     an estimate (`ước`, `dự báo`) — covers the figures after it, parentheses included, up to a
     `;` (a round-up's list goes on past it) or a new time frame: (from, to, planned, estimate)."""
     lead = sentence[:first]
-    planned, estimate = bool(_PLANNED_LEAD.match(lead)), bool(_ESTIMATE_LEAD.search(lead))
+    planned, estimate = bool(w.PLANNED_LEAD.match(lead)), bool(w.ESTIMATE_LEAD.search(lead))
     if not (planned or estimate):
         return None
     end = len(sentence) if roundup else (sentence.find(";", first) % (len(sentence) + 1))
@@ -503,10 +456,10 @@ def _modality(ctx: _Context, sentence: Segment, found: Link, clause: str, start:
     up front, else from the figure it continues — not past a new time frame or into a
     parenthesis — or the figure it breaks down or ranks."""
     q = found.match
-    planned = bool(_PLANNED_BEFORE.search(clause) or _PLANNED_RIGHT_BEFORE.search(found.window)
-                   or _PLANNED_AFTER.search(sentence.text, q.end, q.end + 12)
+    planned = bool(w.PLANNED_BEFORE.search(clause) or w.PLANNED_RIGHT_BEFORE.search(found.window)
+                   or w.PLANNED_AFTER.search(sentence.text, q.end, q.end + 12)
                    or "trở lên" in sentence.text[q.start:q.end])
-    estimate = bool(_ESTIMATE.search(clause))
+    estimate = bool(w.ESTIMATE.search(clause))
     since = previous.end if previous is not None else sentence.start
     own_period = _new_frame(ctx, since, start)
     if found.carried and previous is not None and "(" not in found.window and not own_period:
@@ -517,7 +470,7 @@ def _modality(ctx: _Context, sentence: Segment, found: Link, clause: str, start:
             and not _other_year(ctx, sentence.start + declared[0], start)):
         planned = planned or declared[2]  # `Phấn đấu năm 2021, GRDP tăng 8,5%, …, thu ngân sách đạt …`
         estimate = estimate or declared[3]  # `Ước 9 tháng, GRDP đạt …, tăng 10,55% (6 tháng tăng …)`
-    if parent is not None and _BREAKDOWN.match(sentence.text):
+    if parent is not None and w.BREAKDOWN.match(sentence.text):
         estimate = estimate or parent.estimate  # `Trong đó, …`: the parts of an estimate are estimates
     ranked_on = ranked(found.rule.indicator)
     basis_figure = previous or parent
@@ -530,7 +483,7 @@ def _modality(ctx: _Context, sentence: Segment, found: Link, clause: str, start:
 def _is_national(ctx: _Context, window: str, at: int) -> bool:
     """A national figure in a provincial text, unless a province is named after the
     national wording (`top đầu cả nước có: Hậu Giang tăng 12,67%`)."""
-    marks = list(_NATIONAL.finditer(window))
+    marks = list(w.NATIONAL.finditer(window))
     if not marks:
         return False
     national_at = at - len(window) + marks[-1].end()
@@ -542,10 +495,10 @@ def _agency(text: str, start: int, at: int) -> regex.Match | None:
     """The last agency standing as a subject before `at` in the sentence, unless the
     province takes the floor after it."""
     found = None
-    for match in _AGENCY.finditer(text, start, at + 1):  # +1: the lookahead sees the number
+    for match in w.AGENCY.finditer(text, start, at + 1):  # +1: the lookahead sees the number
         if match.start() < at:
             found = match
-    if found is None or _PROVINCE_MARK.search(text, found.end(), at):
+    if found is None or w.PROVINCE_MARK.search(text, found.end(), at):
         return None
     return found
 
@@ -555,9 +508,9 @@ def _level(text: str, start: int, at: int) -> str | None:
     … tiếp nhận 904.497 hồ sơ`): the last level named before `at`, unless the province takes the
     floor after it (`toàn tỉnh`)."""
     found = None
-    for m in _LEVEL.finditer(text, start, at):
+    for m in w.LEVEL.finditer(text, start, at):
         found = m
-    if found is None or _PROVINCE_MARK.search(text, found.end(), at):
+    if found is None or w.PROVINCE_MARK.search(text, found.end(), at):
         return None
     level = (found.group("level") or "").lower()
     return "cấp " + (level if level in ("tỉnh", "huyện", "xã") else ("xã" if found.group("communes") else "huyện"))
@@ -582,7 +535,7 @@ def _place(ctx: _Context, paragraph: Segment, sentence: Segment, at: int) -> tup
         return province, "level", level
     if recent:
         last = recent[-1]
-        marks = [m.start() for m in _PROVINCE_MARK.finditer(ctx.text, last.end, at)]
+        marks = [m.start() for m in w.PROVINCE_MARK.finditer(ctx.text, last.end, at)]
         if last.kind == "district" and not marks:
             return last.province, "district", last.district.name
         if last.kind == "province" and last.start >= sentence.start:
@@ -592,6 +545,6 @@ def _place(ctx: _Context, paragraph: Segment, sentence: Segment, at: int) -> tup
         named = [p for p in recent if p.kind == "province"]
         if named:
             return named[-1].province, "province", None
-    if ctx.home_district is not None and not _PROVINCE_MARK.search(ctx.text, paragraph.start, at):
+    if ctx.home_district is not None and not w.PROVINCE_MARK.search(ctx.text, paragraph.start, at):
         return ctx.province, "district", ctx.home_district.name  # a district's own report
     return ctx.province, "province", None
