@@ -187,6 +187,8 @@ def _table_figures(ctx: _Context) -> list[Figure]:
                                   num_end=q.num_end + shift, quantity=_in_unit(q.quantity, row.unit))
                           for q in find_quantities(cell_text)]
             year = cell.column.year
+            unit = ctx.province and unit_at(ctx.places, ctx.province, cell.start, published=ctx.published,
+                                            period_end=date(year, 12, 31))
             for found in link(sentence, quantities):
                 start = cell.start + found.match.num_start - shift
                 figures.append(Figure(
@@ -194,9 +196,8 @@ def _table_figures(ctx: _Context) -> list[Figure]:
                     unit=indicator_unit(found.rule.indicator, found.match.quantity.unit),
                     start=start, end=start + found.match.num_end - found.match.num_start,
                     line=ctx.lines.line(start), quote=ctx.text[row.label_start:cell.end], rule=f"{found.rule.id}.table",
-                    province=ctx.province.name if ctx.province else None,
-                    province_code=ctx.province.code if ctx.province else None,
-                    province_era=ctx.province.era if ctx.province else None,
+                    province=unit.name if unit else None, province_code=unit.code if unit else None,
+                    province_era=unit.era if unit else None,
                     period_start=date(year, 1, 1), period_end=date(year, 12, 31), period_grain="year",
                     status="planned" if cell.column.planned else "actual", estimate=cell.column.estimate,
                     basis=found.basis, document=ctx.document))
