@@ -27,7 +27,8 @@ _PLANNED = ("kh", "kế hoạch", "mục tiêu", "chỉ tiêu", "dự kiến")
 # a value cell: a number, a plan range, a percentage, with at most a bracketed aside
 _VALUE = regex.compile(r"\s*[<>≤≥]?\s*[-–]?\d[\d.,]*\s*(?:[-–]\s*\d[\d.,]*)?\s*%?\s*(?:\([^()\n]{0,30}\))?\s*")
 _UNIT = regex.compile(r"\((?P<unit>%|tỷ đồng|tỉ đồng|triệu đồng|nghìn tỷ đồng|usd|triệu usd|đồng|người|lượt|hồ sơ|đơn)\)", _I)
-_ROW_SEPARATOR = regex.compile(r"\s*\|\s*")
+# a header cell on a line or between bars: `TH năm 2018`, `| Kế hoạch 2023 |`
+_HEADER_HINT = regex.compile(r"(?:^|\|)[^\S\n]*(?:\w+[^\S\n]*){0,3}(?:19|20)\d{2}[^\S\n]*(?:$|\|)", regex.MULTILINE | regex.V1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,8 @@ class Row:
 
 def find_rows(text: str) -> list[Row]:
     """The rows of every table in `text` whose header names a year in each column."""
+    if not _HEADER_HINT.search(text):
+        return []  # most texts hold no table: one scan says so
     cells = _cells(text)
     rows: list[Row] = []
     i = 0
