@@ -23,6 +23,8 @@ CELL_SEPARATOR = " | "
 _OCR_DPI = 300
 _PARAGRAPH_ENDS = (".", ":", ";", "!", "?", "…")
 _BULLETS = ("-", "+", "•", "–", "*")
+_WRAP_SLACK = 0.2  # a wrapped line ends within this share of the text width from the margin
+_INDENT = 0.02  # a line starting further in than this share of the width is a new paragraph
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,14 +64,20 @@ def read_pdf(data: bytes, shown: str) -> Extracted:
 
 
 def _pdfplumber_text(data: bytes) -> tuple[str, str | None]:
+    """Paragraphs of every page; one cut by a page break is joined again."""
     import pdfplumber
 
-    pages, legacy = [], None
+    blocks: list[_Block] = []
+    legacy = None
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages:
             legacy = _decode_legacy_glyphs(page.chars) or legacy
-            pages.append(_page_text(page))
-    return "\n".join(p for p in pages if p), legacy
+            for number, block in enumerate(_page_blocks(page)):
+                if number == 0 and blocks and blocks[-1].wrapped and block.at_margin:
+                    blocks[-1] = _Block(0, f"{blocks[-1].text} {block.text}", True, block.wrapped)
+                else:
+                    blocks.append(block)
+    return "\n".join(b.text for b in blocks), legacy
 
 
 def _decode_legacy_glyphs(chars: list[dict]) -> str | None:
@@ -88,8 +96,19 @@ def _decode_legacy_glyphs(chars: list[dict]) -> str | None:
     return met
 
 
-def _page_text(page) -> str:
-    """Lines of text and rows of tables, top to bottom; a table's words are not repeated."""
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """A paragraph or a table on a page; `at_margin`: its first line starts at the left
+    margin, `wrapped`: its last line runs to the right margin (so it may go on overleaf)."""
+
+    top: float
+    text: str
+    at_margin: bool
+    wrapped: bool
+
+
+def _page_blocks(page) -> list[_Block]:
+    """Paragraphs and table rows, top to bottom; a table's words are not repeated."""
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
 
@@ -101,29 +120,37 @@ def _page_text(page) -> str:
     blocks = _paragraphs(page.filter(outside).extract_text_lines(return_chars=False))
     for table in tables:
         rows = [_row(cells) for cells in table.extract() if any(c and c.strip() for c in cells)]
-        blocks.append((table.bbox[1], "\n".join(rows)))
-    return "\n".join(text for _, text in sorted(blocks, key=lambda b: b[0]) if text.strip())
+        if rows:
+            blocks.append(_Block(table.bbox[1], "\n".join(rows), False, False))
+    return sorted(blocks, key=lambda block: block.top)
 
 
-def _paragraphs(lines: list[dict]) -> list[tuple[float, str]]:
+def _paragraphs(lines: list[dict]) -> list[_Block]:
     """Lines wrapped inside a paragraph joined again: the rules read a paragraph a line.
 
-    A line continues the previous one when it follows closely below it and the previous
-    line does not end a sentence or a clause (`.`, `:`, `;`, `!`, `?`).
+    A line continues the previous one when that one was wrapped: it runs to the right
+    margin and the line follows closely below it, starting at the left margin (not
+    indented as a paragraph's first line). A short line (a heading, a paragraph's last)
+    ends its paragraph, so a wrapped `- 2025` is joined while a bullet after a finished
+    line starts its own.
     """
-    paragraphs: list[list] = []
+    lines = [line for line in lines if line["text"].strip()]
+    if not lines:
+        return []
+    left, right = min(line["x0"] for line in lines), max(line["x1"] for line in lines)
+    full, indent = right - _WRAP_SLACK * (right - left), left + _INDENT * (right - left)
+    paragraphs: list[list] = []  # top, text, last line's bottom, top and x1, first line's x0
     for line in lines:
         text = line["text"].strip()
-        if not text:
-            continue
         last = paragraphs[-1] if paragraphs else None
-        if (last is not None and not last[1].endswith(_PARAGRAPH_ENDS)
-                and line["top"] - last[2] < 0.8 * (last[2] - last[3])
-                and not text.startswith(_BULLETS)):
-            last[1], last[2], last[3] = f"{last[1]} {text}", line["bottom"], line["top"]
+        if (last is not None and last[4] >= full and line["x0"] <= indent
+                and line["top"] - last[2] < 0.8 * (last[2] - last[3])):
+            last[1:5] = [f"{last[1]} {text}", line["bottom"], line["top"], line["x1"]]
         else:
-            paragraphs.append([line["top"], text, line["bottom"], line["top"]])
-    return [(top, text) for top, text, _, _ in paragraphs]
+            paragraphs.append([line["top"], text, line["bottom"], line["top"], line["x1"],
+                               line["x0"]])
+    return [_Block(top, text, x0 <= indent, x1 >= full)
+            for top, text, _, _, x1, x0 in paragraphs]
 
 
 def _pypdfium2_text(data: bytes) -> str:

@@ -185,3 +185,21 @@ def test_a_scanned_pdf_is_read_by_ocr_and_its_figures_are_flagged(tmp_path):
     assert result.exit_code == 0
     assert ("budget_revenue_total", 20792000000000) in {(r["indicator"], r["value"]) for r in rows}
     assert all("ocr" in r["flags"] for r in rows)
+
+
+SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+def test_a_folder_of_reports_yields_the_figures_of_their_texts(tmp_path, seed):
+    """Each seed written as a multi-page PDF and as a DOCX: same paragraphs, same figures."""
+    paragraphs = [line for line in seed.read_text(encoding="utf-8").split("\n") if line.strip()]
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "report.pdf").write_bytes(_pdf(paragraphs=paragraphs, table=None))
+    (tmp_path / "reports" / "report.docx").write_bytes(_docx(paragraphs=paragraphs, table=None))
+    text = read_document(seed)
+    pdf, word = iter_documents([tmp_path / "reports"])
+    assert [" ".join(p.split()) for p in pdf.text.split("\n")] == [" ".join(p.split()) for p in paragraphs]
+    expected = sorted(_key(f) for f in extract_document(text))
+    assert sorted(_key(f) for f in extract_document(pdf)) == expected
+    assert sorted(_key(f) for f in extract_document(word)) == expected
