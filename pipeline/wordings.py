@@ -97,11 +97,16 @@ SHARE_AFTER = _w(
 NATIONAL = _w(
     "national",
     r"(?<!(?:dẫn đầu|đứng đầu|nhất|thứ \w+|so với|hơn|trong)\s+)(?:cả nước|toàn quốc|(?:của|cả|toàn) (?:vùng|khu vực)(?! (?:nông thôn|thành thị)))"
+    r"|(?<!(?:dẫn đầu|đứng đầu|nhất|thứ \w+|so với|hơn|trong|các tỉnh|tỉnh)\s+(?:(?:các tỉnh )?(?:vùng|khu vực) )?)"
+    r"(?:vùng )?(?:Đông Nam Bộ|Tây Nguyên|Đồng bằng sông (?:Cửu Long|Hồng)|Bắc Trung Bộ|(?:Duyên hải )?Nam Trung Bộ"
+    r"|[Tt]rung du và miền núi phía Bắc)(?= (?:tăng|đạt|ước|có|giảm|thu))"
     r"|\bGDP\b|tổng sản phẩm trong nước",
     "search", "the nation or a region as a subject: its figure is nobody's province's",
-    ["Tăng trưởng GRDP của cả nước đạt ", "GDP quý I tăng ", "Tốc độ tăng GRDP của vùng đạt "],
+    ["Tăng trưởng GRDP của cả nước đạt ", "GDP quý I tăng ", "Tốc độ tăng GRDP của vùng đạt ",
+     "Năm 2023, vùng Đông Nam Bộ thu ngân sách ", "GRDP của Tây Nguyên tăng ", "Đồng bằng sông Cửu Long đạt "],
     ["Bắc Giang vươn lên dẫn đầu cả nước với ", "xếp thứ 2 cả nước", "cao hơn so với cả nước",
-     "thu nhập khu vực nông thôn"])
+     "thu nhập khu vực nông thôn", "cao nhất vùng Đông Nam Bộ tăng ", "đứng thứ 2 trong các tỉnh Tây Nguyên tăng ",
+     "là một trong 5 tỉnh vùng Đồng bằng sông Hồng có "])
 PROVINCE_MARK = _w(
     "province_mark", r"Tỉnh ủy|Tỉnh uỷ|toàn tỉnh|cấp tỉnh|(?:UBND|HĐND|Đảng bộ|Ban Chấp hành Đảng bộ) tỉnh|của tỉnh",
     "search", "the province takes the floor again after a district or a level was named",
