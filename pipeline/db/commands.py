@@ -27,7 +27,7 @@ from pipeline.db.locking import RunRefused
 from pipeline.logs import Log, log_format_option
 from pipeline.input_options import input_options
 
-_FAILURES_SHOWN = 10
+_FAILURES_SHOWN = 10  # in the one-line JSON summary; stderr lists every failure
 
 _db_option = click.option(
     "--db", "url", envvar="SOLIEU_DATABASE_URL", default=schema.DEFAULT_URL,
@@ -181,9 +181,8 @@ def summary(report: RunReport, url: str) -> str:
         lines.append(said)
     if report.failures:
         where = "" if report.run_id is None else f"; all in document_errors, run_id {report.run_id}"
-        lines.append(f"  failed documents ({min(len(report.failures), _FAILURES_SHOWN)} of "
-                     f"{len(report.failures)} shown{where}):")
-        lines.extend(f"    {e}" for e in report.failures[:_FAILURES_SHOWN])
+        lines.append(f"  failed documents ({len(report.failures)}{where}), one line each:")
+        lines.extend(f"    {e}" for e in report.failures)
     return "\n".join(lines)
 
 
@@ -192,6 +191,7 @@ def summary_record(report: RunReport, url: str) -> dict:
     return {"run_id": report.run_id, "status": report.status, "outcome": outcome(report),
             "exit_status": exit_status(report), "database": _shown(url),
             "seconds": round(report.seconds, 3), **dataclasses.asdict(report.counts),
+            "failures_shown": min(len(report.failures), _FAILURES_SHOWN),
             "failures": [{"path": e.path, "stage": e.stage, "line": e.line, "message": e.message}
                          for e in report.failures[:_FAILURES_SHOWN]]}
 
