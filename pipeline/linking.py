@@ -29,7 +29,7 @@ _HUNDRED = Decimal(100)
 _ABOUT = regex.compile(r"[^.;\d]{0,40}?\bvề\s+", regex.V1)
 _BARE_SCALE = regex.compile(r"\s*(?:nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu)", regex.V1)
 _GAP = regex.compile(r"(?:cao|thấp) hơn\s*$", regex.IGNORECASE | regex.V1)
-_CHANGE = regex.compile(r"(?:tăng|giảm|(?:cao|thấp|nhiều|ít) hơn)(?: thêm)?\s*$", regex.IGNORECASE | regex.V1)
+_CHANGE = regex.compile(r"(?:tăng|giảm|mở rộng|thu hẹp|(?:cao|thấp|nhiều|ít) hơn)(?: thêm)?\s*$", regex.IGNORECASE | regex.V1)
 _VERB = regex.compile(
     r"(?P<verb>vượt|tăng|giảm|bằng|đạt|hoàn thành|chỉ bằng)"
     r"(?P<between>\s+(?:so với\s+|so\s+)?(?:dự toán|kế hoạch|cùng kỳ|năm trước|năm ngoái)[^,;.\d%]{0,30}?)?"

@@ -123,8 +123,8 @@ def _row(text: str, cells: list[tuple[int, int]], i: int, columns: list[Column])
     if (_VALUE.fullmatch(label) or len(values) < len(columns)
             or not all(_VALUE.fullmatch(text, s, e) for s, e in values)):
         return None, i + 1
-    unit = _UNIT.search(label)
-    return Row(label, cells[i][0], unit.group("unit").lower() if unit else None,
+    units = [m.group("unit").lower() for m in _UNIT.finditer(label)]  # `tăng (%) (tỷ đồng)`: the last is the values'
+    return Row(label, cells[i][0], units[-1] if units else None,
                tuple(Cell(s, e, c) for (s, e), c in zip(values, columns))), i + 1 + len(columns)
 
 
@@ -143,6 +143,8 @@ EXAMPLES = [
     ("Chỉ tiêu\n\nTH 2018\n\nKH 2019\n\nƯTH 2019\n\nTỷ lệ hộ nghèo giảm (%)\n\n1,06\n\n0,7%\n\n(còn 4,33%)\n\n0,86%\n\n(còn 4,17%)",
      [("Tỷ lệ hộ", "%", [("1,06", 2018, False, False), ("0,7%\n\n(còn 4,33%)", 2019, True, False),
                          ("0,86%\n\n(còn 4,17%)", 2019, False, True)])]),
+    ("Chỉ tiêu | 2011 | 2012\nThu ngân sách Nhà nước tăng (%) (tỷ đồng) | 3.523 | 5.861,4",
+     [("Thu ngân sách", "tỷ đồng", [("3.523", 2011, False, False), ("5.861,4", 2012, False, False)])]),
     ("STT | Chỉ tiêu | Năm 2020 | Năm 2021\n1 | Tổng thu ngân sách (tỷ đồng) | 10.250 | 11.300\n"
      "2 | Số hồ sơ tiếp nhận | 45.000 | 52.100",
      [("Tổng thu", "tỷ đồng", [("10.250", 2020, False, False), ("11.300", 2021, False, False)]),

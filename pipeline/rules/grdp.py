@@ -105,6 +105,7 @@ COUNTER_EXAMPLES = [
     "Tăng trưởng GRDP 6 tháng đầu năm nay tuy thấp hơn mức tăng 7,10% của cùng kỳ năm trước nhưng vẫn khả quan.",
     "GRDP bình quân đầu người vượt 4,42% kế hoạch.",
     "Ngành du lịch tăng trưởng 15%, ngành chế biến tăng 9,8%.",
+    "Quy mô nền kinh tế 6 tháng mở rộng hơn 5.318 tỷ đồng so với cùng kỳ.",
     "Khu vực dịch vụ tăng 10,25%, đóng góp 3,21 điểm phần trăm vào tăng trưởng GRDP của tỉnh, cao hơn 1,04% so với cùng kỳ năm trước (năm 2022 tăng 9,21%).",
     "Tốc độ tăng năng suất lao động bình quân đạt 21%, cao hơn so với kế hoạch là 6 - 7%.",
     "Tăng trưởng GRDP của các địa phương năm 2025 dao động từ 5,84% đến 11,89%.",
