@@ -6,8 +6,10 @@ figure. This rewrites each stored path to the identity pipeline.reading now give
 (normalized; an absolute or `../` path cut to the longest tail that another document
 already has, else to its folder and file name), keeps the most recently loaded document of
 each group that collapses to one identity, deletes the others with their figures, and
-recomputes the figure keys (document + span + indicator) of the renamed documents.
-Downgrading leaves the paths as they are: the old spellings cannot be told apart again.
+recomputes the figure keys (document + span + indicator) of the renamed documents, and
+updates the descriptions of documents.path, documents.encoding and document_errors.stage.
+Downgrading restores the descriptions and leaves the paths as they are: the old spellings
+cannot be told apart again.
 
 Revision ID: 0004
 Revises: 0003
@@ -52,7 +54,34 @@ def _key(path: str, start: int, end: int, indicator: str) -> str:
     return hashlib.sha1(f"{path}\x1f{start}\x1f{end}\x1f{indicator}".encode()).hexdigest()[:16]
 
 
+# The descriptions this revision gives (pipeline/db/dictionary.py), and those it replaces.
+_COMMENTS = {
+    ("documents", "path"): (
+        "Identity: the resolved path relative to its input root (a folder's name and the path "
+        "inside it, or the path inside a manifest's folder).",
+        "Path as given to `solieu run` or in the manifest; identifies the document."),
+    ("documents", "encoding"): (
+        "How the text was read: utf-8, cp1258, tcvn3, vni, html:…, pdf, pdf:ocr, docx, "
+        "docx:tcvn3 ….",
+        "Encoding the file was decoded from."),
+    ("document_errors", "stage"): (
+        "Where it failed: manifest, read, decode, ocr, extract, validate, load.",
+        "Where it failed (read, decode, extract, validate, load, ...)."),
+}
+
+
+def _comment(new: bool) -> None:
+    """PostgreSQL keeps column descriptions as COMMENTs; SQLite has none to change."""
+    conn = op.get_bind()
+    if conn.dialect.name != "postgresql":
+        return
+    for (table, column), texts in _COMMENTS.items():
+        text = texts[0 if new else 1].replace("'", "''")
+        conn.exec_driver_sql(f'COMMENT ON COLUMN "{table}"."{column}" IS \'{text}\'')
+
+
 def upgrade() -> None:
+    _comment(new=True)
     conn = op.get_bind()
     documents = conn.execute(sa.select(_DOCUMENTS.c.id, _DOCUMENTS.c.path)
                              .order_by(_DOCUMENTS.c.loaded_at, _DOCUMENTS.c.id)).all()
@@ -80,4 +109,4 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    pass
+    _comment(new=False)

@@ -123,12 +123,14 @@ ENTRIES: dict[str, Entry] = {
         "Every loaded source document with the exact text figure offsets index.",
         {
             "id": "Surrogate key.",
-            "path": "Path as given to `solieu run` or in the manifest; identifies the document.",
+            "path": "Identity: the resolved path relative to its input root (a folder's name and the path "
+                    "inside it, or the path inside a manifest's folder).",
             "url": "Web address of the source, when known.",
             "title": "Title, from the manifest or the text.",
             "published": "Publication date, from the manifest or the text.",
             "province": "Province the source covers, from the manifest.",
-            "encoding": "Encoding the file was decoded from.",
+            "encoding": "How the text was read: utf-8, cp1258, tcvn3, vni, html:…, pdf, pdf:ocr, docx, "
+                        "docx:tcvn3 ….",
             "sha256": "SHA-256 of text (UTF-8); a changed hash means a changed document.",
             "rules_version": "Version of the extraction rules that last read the document.",
             "text": "The stored text: decoded, NFC; figures.start_offset/end_offset index it.",
@@ -190,7 +192,7 @@ ENTRIES: dict[str, Entry] = {
             "id": "Surrogate key.",
             "run_id": "The run that met the error (runs.id).",
             "path": "Path of the document.",
-            "stage": "Where it failed (read, decode, extract, validate, load, ...).",
+            "stage": "Where it failed: manifest, read, decode, ocr, extract, validate, load.",
             "message": "What went wrong.",
             "line": "Line of the document the error is about, when known.",
             "recorded_at": "When the error was recorded (UTC).",
