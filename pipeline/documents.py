@@ -5,6 +5,8 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date
 
+from pipeline.frame import Frame, document_frame
+
 
 @dataclass(frozen=True, slots=True)
 class Document:
@@ -18,6 +20,12 @@ class Document:
     province: str | None = None
     encoding: str | None = None
     ocr: bool = False  # the text came from OCR of a scanned PDF: its figures are flagged `ocr`
+
+    @property
+    def frame(self) -> Frame:
+        """What the whole text tells every figure in it (pipeline.frame), resolved from the text,
+        its title, URL and publication date."""
+        return document_frame(self.text, title=self.title, url=self.url, published=self.published)
 
     @property
     def sha256(self) -> str:

@@ -74,8 +74,10 @@ def extract(text: str | Document, *, published: date | None = None, province: st
     """
     if isinstance(text, Document):
         doc = text
-        text, published, province, document, title, url = doc.text, doc.published, doc.province, doc.path, doc.title, doc.url
-    ctx = _context(text, published, province, document, title, url)
+        ctx = _context(doc.text, doc.frame, doc.province, doc.path)
+    else:
+        ctx = _context(text, document_frame(text, title=title, url=url, published=published), province, document)
+    text = ctx.text
     paras = paragraphs(text)
     para_starts = [p.start for p in paras]
     figures: list[Figure] = []
@@ -277,14 +279,12 @@ def rules_version() -> str:
     return digest.hexdigest()[:12]
 
 
-def _context(text: str, published: date | None, province: str | None, document: str | None,
-             title: str | None, url: str | None) -> _Context:
-    frame = document_frame(text, title=title, url=url, published=published)
+def _context(text: str, frame: Frame, province: str | None, document: str | None) -> _Context:
     home = (lookup_province(province, frame.published) if province else None) or _dateline_province(text)
     places = find_places(text, prefer=home)
     doc_province = home or _main_province(places)
     periods = document_periods(text, frame.reference)
-    district = _title_district(title, doc_province) if title and doc_province else None
+    district = _title_district(frame.title, doc_province) if frame.title and doc_province else None
     return _Context(text, document, frame.published, doc_province, home is not None, frame, district, places,
                     [p.start for p in places], periods, LineIndex(text))
 

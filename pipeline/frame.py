@@ -3,8 +3,8 @@
 Most real pages show no publication date, so a missing `published` is the normal case. The
 frame gathers the evidence a figure falls back on when its own sentence is silent:
 
-- **published**: the manifest or a byline (already on the `Document`), else a date in the URL
-  (`/kinh-te/202304/…`, `…-20230405…`, `/2023/04/05/`);
+- **published**: the manifest or a byline, else a date in the URL (`/kinh-te/202304/…`,
+  `…-20230405…`, `/2023/04/05/`; `metadata.url_date`, which reading also applies);
 - **reference**: the date yearless wordings (`6 tháng đầu năm`, `quý I`) anchor to — the
   publication date, else the end of the reporting frame, else 31 December of the year the text
   reports on: the title's year, else the year its comparisons point to (`cùng kỳ năm 2023` → the
@@ -15,7 +15,6 @@ frame gathers the evidence a figure falls back on when its own sentence is silen
 """
 from __future__ import annotations
 
-import calendar
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -23,13 +22,10 @@ from urllib.parse import urlsplit
 
 import regex
 
+from pipeline.metadata import url_date
 from pipeline.periods import Period, find_periods
 
 _I = regex.IGNORECASE | regex.V1
-# `/202304/`, `/2023/04/05/`, `/2023-04-05/`, `-20230405123456…`, `_20230405.htm`
-_URL_DATE = regex.compile(
-    r"(?<![\d])(?P<y>20[0-3]\d)(?:(?P<sep>[/\-_])(?P<m>0[1-9]|1[0-2])(?:(?P=sep)(?P<d>0[1-9]|[12]\d|3[01]))?(?=[/\-_.]|$)"
-    r"|(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])?(?=[/\-_.]|\d{4,}|$))")
 # `so với cùng kỳ năm 2023`, `so với năm 2021`: the report is about the year after
 _COMPARED_YEAR = regex.compile(r"(?:cùng kỳ|so (?:với )?)\s*(?:năm\s+)?((?:19|20)\d{2})(?!\d)", _I)
 _LEAD_CHARS = 400
@@ -46,23 +42,7 @@ class Frame:
     period: Period | None = None
     period_from: str | None = None  # 'title' or 'lead'
     outlet: str | None = None
-
-
-def url_date(url: str | None) -> date | None:
-    """The publication date a URL's path spells, to the day or the month (then its last day)."""
-    if not url:
-        return None
-    path = urlsplit(url).path
-    for m in _URL_DATE.finditer(path):
-        y, mo = int(m["y"]), int(m["m"])
-        if not 2000 <= y <= date.today().year:
-            continue
-        day = int(m["d"]) if m["d"] else calendar.monthrange(y, mo)[1]
-        try:
-            return date(y, mo, day)
-        except ValueError:
-            continue
-    return None
+    title: str | None = None
 
 
 def document_frame(text: str, *, title: str | None = None, url: str | None = None,
@@ -83,7 +63,7 @@ def document_frame(text: str, *, title: str | None = None, url: str | None = Non
         reference, reference_from = date(year, 12, 31), year_from
     else:
         reference, reference_from = None, None
-    return Frame(published, published_from, reference, reference_from, period, period_from, outlet)
+    return Frame(published, published_from, reference, reference_from, period, period_from, outlet, title)
 
 
 def _reported_year(text: str, title: str | None) -> tuple[int | None, str | None]:

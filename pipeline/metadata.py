@@ -8,7 +8,9 @@ and dateparser only ever sees the date written in it.
 """
 from __future__ import annotations
 
+import calendar
 from datetime import date
+from urllib.parse import urlsplit
 
 import regex
 from dateparser.date import DateDataParser
@@ -42,6 +44,10 @@ _DATELINE = regex.compile(
     regex.MULTILINE,
 )
 
+# `/202304/`, `/2023/04/05/`, `/2023-04-05/`, `-20230405123456…`, `_20230405.htm`
+_URL_DATE = regex.compile(
+    r"(?<![\d])(?P<y>20[0-3]\d)(?:(?P<sep>[/\-_])(?P<m>0[1-9]|1[0-2])(?:(?P=sep)(?P<d>0[1-9]|[12]\d|3[01]))?(?=[/\-_.]|$)"
+    r"|(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])?(?=[/\-_.]|\d{4,}|$))")
 _PARSER = DateDataParser(
     languages=["vi"],
     settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": True},
@@ -80,4 +86,21 @@ def find_title(text: str) -> str | None:
             dated = _BYLINE.match(line) or _MONTH_HEADER.match(line)
             headline = len(line) <= _TITLE_MAX and not line.endswith(".") and not dated
             return line if headline else None
+    return None
+
+
+def url_date(url: str | None) -> date | None:
+    """The publication date a URL's path spells, to the day or the month (then its last day)."""
+    if not url:
+        return None
+    path = urlsplit(url).path
+    for m in _URL_DATE.finditer(path):
+        y, mo = int(m["y"]), int(m["m"])
+        if not 2000 <= y <= date.today().year:
+            continue
+        day = int(m["d"]) if m["d"] else calendar.monthrange(y, mo)[1]
+        try:
+            return date(y, mo, day)
+        except ValueError:
+            continue
     return None

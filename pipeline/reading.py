@@ -29,7 +29,7 @@ import regex
 from pipeline import legacy_encodings, report_files
 from pipeline.documents import Document, DocumentError
 from pipeline.input_options import DEFAULT_MAX_BYTES
-from pipeline.metadata import find_published, find_title
+from pipeline.metadata import find_published, find_title, url_date
 from pipeline.provinces import lookup_province
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -189,7 +189,7 @@ def read_document(
         text=text,
         url=url,
         title=title or find_title(text),
-        published=published or find_published(text),
+        published=published or find_published(text) or url_date(url),
         province=province,
         encoding=encoding,
         ocr=ocr,

@@ -5,7 +5,8 @@ from datetime import date
 
 import pytest
 
-from pipeline.frame import document_frame, url_date
+from pipeline.frame import document_frame
+from pipeline.metadata import url_date
 
 
 @pytest.mark.parametrize("url, expected", [
@@ -47,3 +48,10 @@ def test_the_lead_frames_when_the_title_is_silent():
     text = "Thu ngân sách tăng mạnh\n\n6 tháng đầu năm 2022, Bắc Ninh thu 14.000 tỷ đồng.\n\nThu nội địa đạt 9.000 tỷ."
     frame = document_frame(text, title="Thu ngân sách tăng mạnh")
     assert (frame.period.start, frame.period.end, frame.period_from) == (date(2022, 1, 1), date(2022, 6, 30), "lead")
+
+
+def test_a_document_carries_its_frame():
+    from pipeline.documents import Document
+    doc = Document(path="a.txt", text="Thu ngân sách đạt 5 tỷ.", url="https://x.vn/kinh-te/202304/a",
+                   title="Quý I/2023, thu ngân sách đạt 5 tỷ đồng")
+    assert (doc.frame.period.start, doc.frame.period_from, doc.frame.published) == (date(2023, 1, 1), "title", date(2023, 4, 30))
