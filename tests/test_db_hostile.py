@@ -234,8 +234,21 @@ def _query(url: str, sql: str) -> list[tuple]:
 KILLS = 20
 
 
-def _killed_run(url: str, corpus: Path, delay: float) -> None:
-    """A loader forked from this (already imported) process and SIGKILLed after `delay` s."""
+def _corpus_version(corpus: Path, version: int) -> None:
+    """The seeds four times over, each ending on a figure that changes with `version`, so
+    every run has every document to re-extract and rewrite."""
+    for n in range(4):
+        for seed in SEEDS:
+            text = seed.read_text(encoding="utf-8").rstrip("\n")
+            (corpus / f"{n}_{seed.name}").write_text(
+                f"{text}\nNăm 2021, tỉnh Quảng Nam thu ngân sách đạt {version + 10},5 tỷ đồng.\n",
+                encoding="utf-8")
+
+
+def _forked_run(url: str, corpus: Path, kill_after: float | None) -> float:
+    """A loader forked from this (already imported) process; SIGKILLed after `kill_after`
+    seconds, or waited for. Returns the seconds it ran."""
+    started = time.monotonic()
     pid = os.fork()
     if pid == 0:  # the child: run the command, never return into pytest
         null = os.open(os.devnull, os.O_WRONLY)
@@ -245,33 +258,38 @@ def _killed_run(url: str, corpus: Path, delay: float) -> None:
             main(["run", str(corpus), "--db", url], standalone_mode=False)
         finally:
             os._exit(0)
-    time.sleep(delay)
-    os.kill(pid, signal.SIGKILL)
+    if kill_after is not None:
+        time.sleep(kill_after)
+        os.kill(pid, signal.SIGKILL)
     os.waitpid(pid, 0)
+    return time.monotonic() - started
 
 
 def test_chaos_kills_at_random_points_leave_what_one_clean_run_leaves(db_url, tmp_path):
     corpus = tmp_path / "docs"
     corpus.mkdir()
-    for n in range(4):
-        for seed in SEEDS:
-            shutil.copy(seed, corpus / f"{n}_{seed.name}")
+    final = KILLS + 1
+    _corpus_version(corpus, final)
     clean = f"sqlite:///{tmp_path / 'clean.db'}"
-    started = time.monotonic()
     assert _solieu("run", str(corpus), "--db", clean).exit_code == 0
-    duration = time.monotonic() - started
-    chance = random.Random(11)
     # The schema is created first: on SQLite a kill while `run` creates it leaves a partial
     # schema (pysqlite commits each DDL statement), which is pipeline.db.engine's to fix.
     assert _solieu("db", "upgrade", "--db", db_url).exit_code == 0
+    _corpus_version(corpus, 0)
+    duration = _forked_run(db_url, corpus, None)  # how long a run that rewrites everything takes
+    chance = random.Random(11)
 
-    for _ in range(KILLS):
-        _killed_run(db_url, corpus, chance.uniform(0, duration))
+    for version in range(1, KILLS + 1):
+        _corpus_version(corpus, version)
+        _forked_run(db_url, corpus, chance.uniform(0, duration))
 
-    final = _solieu("run", str(corpus), "--db", db_url)
-    assert final.exit_code == 0, final.stderr
+    _corpus_version(corpus, final)
+    last = _solieu("run", str(corpus), "--db", db_url)
+    assert last.exit_code == 0, last.stderr
     assert _snapshot(db_url) == _snapshot(clean)
-    statuses = [s for s, in _query(db_url, "SELECT status FROM runs ORDER BY id")]
-    assert statuses[-1] == "completed" and "running" not in statuses
+    runs = _query(db_url, "SELECT status, documents_changed FROM runs ORDER BY id")
+    assert runs[-1][0] == "completed" and "running" not in {status for status, _ in runs}
+    cut = [changed for status, changed in runs if status == "interrupted" and changed]
+    assert cut, f"no kill landed mid-load, so nothing was tested: {runs}"
     assert _query(db_url, "SELECT count(*) FROM published_figures") == \
         _query(db_url, "SELECT count(*) FROM figures")
