@@ -11,7 +11,6 @@ import io
 import json
 import os
 import random
-import shutil
 import signal
 import time
 import unicodedata
