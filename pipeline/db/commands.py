@@ -24,6 +24,7 @@ from pipeline.db.dictionary import VIEWS
 from pipeline.db.export import FORMATS, write
 from pipeline.db.load import RunReport, load
 from pipeline.db.locking import RunRefused
+from pipeline.documents import DocumentError
 from pipeline.logs import Log, log_format_option
 from pipeline.input_options import input_options
 
@@ -133,6 +134,15 @@ def _sigterm_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+def _watched(items, log: Log, logged: set[int]):
+    """Input that could not be read is logged as it is met, so a log collector sees it live."""
+    for item in items:
+        if isinstance(item, DocumentError):
+            log.document_failed(item)
+            logged.add(id(item))
+        yield item
+
+
 def _progress(items, log: Log):
     if log.json or not sys.stderr.isatty():
         return nullcontext(items)
@@ -226,8 +236,12 @@ def run(paths: tuple[str, ...], manifest: str | None, url: str, full_refresh: bo
     from pipeline.extraction import extract_document, rules_version
     from pipeline.reading import iter_documents
 
-    log = Log(log_format)
+    log, logged = Log(log_format), set()
     documents = iter_documents(paths, manifest, max_bytes=max_bytes, allow_outside=allow_outside)
+    if log.json:
+        log.info("run_started", f"solieu run on {_shown(url)}", database=_shown(url),
+                 paths=list(paths), manifest=manifest, dry_run=dry_run)
+        documents = _watched(documents, log, logged)
     with _could_not_run(url, log):
         engine = engine_for(url)
         try:
@@ -240,9 +254,11 @@ def run(paths: tuple[str, ...], manifest: str | None, url: str, full_refresh: bo
                         "and the next run finishes the work", log)
     if log.json:
         for failure in report.failures:
-            log.document_failed(failure)
+            if id(failure) not in logged:
+                log.document_failed(failure)
         record = summary_record(report, url)
-        log.event("error" if record["exit_status"] else "info", "run_finished",
+        level = {"partial": "warning", "all_failed": "error", "empty_input": "error"}
+        log.event(level.get(record["outcome"], "info"), "run_finished",
                   summary(report, url).splitlines()[0], **{k: v for k, v in record.items()
                                                            if k != "failures"})
     else:
