@@ -81,18 +81,29 @@ def _pdfplumber_text(data: bytes) -> tuple[str, str | None]:
 
 
 def _decode_legacy_glyphs(chars: list[dict]) -> str | None:
-    """Rewrite, in place, glyphs drawn in a legacy-encoded font; returns the encoding met."""
+    """Rewrite, in place, glyphs drawn in a legacy-encoded font; returns the encoding met.
+
+    A VNI letter drawn as a base glyph and a mark glyph becomes one character on the base
+    glyph, which takes over the mark's width; the emptied mark glyph is dropped, so no gap
+    is read as a space.
+    """
     met, run, kind = None, [], None
     for char in [*chars, None]:
         this = legacy_encodings.font_encoding(char["fontname"]) if char else None
         if this != kind and run:
-            for glyph, text in zip(run, legacy_encodings.decode_glyphs(kind, [c["text"] for c in run])):
+            decoded = legacy_encodings.decode_glyphs(kind, [c["text"] for c in run])
+            for previous, glyph, text in zip([None, *run], run, decoded):
                 glyph["text"] = text
+                if not text and previous is not None:
+                    previous["x1"] = max(previous["x1"], glyph["x1"])
+                    previous["width"] = previous["x1"] - previous["x0"]
             run = []
         kind = this
         if this:
             met = this
             run.append(char)
+    if met:
+        chars[:] = [char for char in chars if char["text"]]
     return met
 
 

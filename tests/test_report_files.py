@@ -106,6 +106,7 @@ LEGACY_PDF = "Tổng thu ngân sách đạt 20.792 tỷ đồng, bằng 112% d�
 
 @pytest.mark.parametrize("suffix, make, font, encoding, sample", [
     (".pdf", _pdf, ".VnTime", "tcvn3", LEGACY_PDF),
+    (".pdf", _pdf, "VNI-Times", "vni", LEGACY),
     (".docx", _docx, ".VnTime", "tcvn3", LEGACY),
     (".docx", _docx, "VNI-Times", "vni", LEGACY),
 ])
