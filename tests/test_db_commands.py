@@ -233,6 +233,16 @@ def test_reading_commands_never_create_a_mistyped_sqlite_file(tmp_path, args):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("output, reason", [("{tmp}/no/such/folder/out.csv", "No such file"),
+                                            ("{tmp}", "Is a directory")])
+def test_an_export_to_a_bad_output_path_is_one_line(db_url, tmp_path, output, reason):
+    assert _solieu("run", "seeds", "--db", db_url).exit_code == 0
+    result = _solieu("export", "chosen_values", "-o", output.format(tmp=tmp_path), "--db", db_url)
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        f"solieu: error: cannot write {output.format(tmp=tmp_path)}: {reason}"]
+
+
 def test_the_lock_is_the_same_through_a_symlinked_path(tmp_path):
     real = tmp_path / "real.db"
     (tmp_path / "link.db").symlink_to(real)

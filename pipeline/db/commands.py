@@ -113,6 +113,8 @@ def _could_not_run(url: str, log: Log | None = None) -> Iterator[None]:
     except sa.exc.SQLAlchemyError as error:
         _cannot_run(f"database {_shown(url)}: {_one_line(getattr(error, 'orig', None) or error)}",
                     log)
+    except click.FileError as error:
+        _cannot_run(f"cannot write {error.ui_filename}: {error.message}", log)
     except OSError as error:
         _cannot_run(f"database {_shown(url)}: {error.strerror or error}"
                     f"{f' ({error.filename})' if error.filename else ''}", log)
