@@ -233,7 +233,7 @@ def test_reading_commands_never_create_a_mistyped_sqlite_file(tmp_path, args):
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("output, reason", [("{tmp}/no/such/folder/out.csv", "No such file"),
+@pytest.mark.parametrize("output, reason", [("{tmp}/no/such/folder/out.csv", "No such file or directory"),
                                             ("{tmp}", "Is a directory")])
 def test_an_export_to_a_bad_output_path_is_one_line(db_url, tmp_path, output, reason):
     assert _solieu("run", "seeds", "--db", db_url).exit_code == 0
