@@ -285,6 +285,14 @@ def test_the_summary_tells_nothing_new_from_everything_failed(db_url, tmp_path, 
         assert "no changes" not in result.stderr
 
 
+def test_a_dry_run_with_failing_documents_exits_1(db_url, tmp_path):
+    assert _solieu("db", "upgrade", "--db", db_url).exit_code == 0
+    result = _solieu("run", "seeds", str(_bad_corpus(tmp_path)), "--db", db_url, "--dry-run",
+                     "--summary", "json")
+    assert result.exit_code == 1 and json.loads(result.stdout)["outcome"] == "dry_run"
+    assert _query(db_url, "SELECT count(*) FROM runs") == [(0,)]
+
+
 def test_log_format_json_is_one_object_a_line(db_url, tmp_path):
     result = _solieu("run", "seeds", str(_bad_corpus(tmp_path)), "--db", db_url,
                      "--log-format", "json")

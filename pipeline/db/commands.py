@@ -167,7 +167,11 @@ def outcome(report: RunReport) -> str:
 
 
 def exit_status(report: RunReport) -> int:
-    return 0 if outcome(report) in ("loaded", "nothing_new", "dry_run") else 1
+    """0 when every document loaded (or would, in a dry run), else 1."""
+    if outcome(report) == "dry_run":
+        c = report.counts
+        return 0 if c.documents_seen and not c.documents_failed else 1
+    return 0 if outcome(report) in ("loaded", "nothing_new") else 1
 
 
 def summary(report: RunReport, url: str) -> str:
