@@ -38,6 +38,7 @@ SUFFIXES = (".txt", *HTML_SUFFIXES, ".pdf", ".docx")
 _LINE_END = regex.compile(r"\r\n?")
 _META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", regex.IGNORECASE)
 _MANIFEST_TEXT_FIELDS = ("url", "title", "province")
+_MANIFEST_MAX_BYTES = 1_000_000_000  # a manifest is read whole: a FIFO or device is refused
 _UNICODE_MARKS = (
     (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
     (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
@@ -241,12 +242,12 @@ def _manifest_items(manifest: str | Path, allow_outside: bool = False
                     ) -> Iterator[ManifestEntry | DocumentError]:
     shown, folder = str(manifest), Path(manifest).parent
     try:
-        lines = Path(manifest).read_text(encoding="utf-8-sig").splitlines()
-    except FileNotFoundError:
-        yield DocumentError(shown, "manifest", "no such file")
+        lines = _read_bytes(manifest, shown, _MANIFEST_MAX_BYTES).decode("utf-8-sig").splitlines()
+    except DocumentError as error:
+        yield DocumentError(shown, "manifest", error.message)
         return
-    except (OSError, UnicodeDecodeError) as error:
-        yield DocumentError(shown, "manifest", f"cannot read: {error}")
+    except UnicodeDecodeError as error:
+        yield DocumentError(shown, "manifest", f"cannot read: not UTF-8 ({error.reason})")
         return
     root, first_line = folder.resolve(), {}
     for number, line in enumerate(lines, start=1):

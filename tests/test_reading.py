@@ -431,3 +431,9 @@ def test_a_wrong_html_charset_is_not_trusted(tmp_path):
     document = read_document(_write(tmp_path, "page.html", page))
     assert document.text.split("\n") == BODY
     assert document.encoding == "html:tcvn3, declared cp1252"
+
+
+def test_a_manifest_that_is_a_fifo_is_refused_not_waited_on(tmp_path):
+    os.mkfifo(tmp_path / "manifest.jsonl")
+    (error,) = iter_documents(manifest=tmp_path / "manifest.jsonl")
+    assert isinstance(error, DocumentError) and error.stage == "manifest" and "FIFO" in error.message
