@@ -105,9 +105,9 @@ def _as_of(text: str, match: PeriodMatch) -> PeriodMatch | None:
     the 15th. Other single dates (document dates, bylines) are not report periods."""
     lead = text[max(0, match.start - 30):match.start]
     period = match.period
-    if _SINCE_BEFORE.search(lead) and _UNTIL_NOW_AFTER.match(text, match.end):
+    if "từ" in lead.lower() and _SINCE_BEFORE.search(lead) and _UNTIL_NOW_AFTER.match(text, match.end):
         return None
-    if _ESTIMATE_BASIS.search(lead):
+    if "%" in lead and _ESTIMATE_BASIS.search(lead):
         return None  # `bằng 92,5% dự toán năm 2022`: the estimate's year, a basis
     if _TARGET_OF.search(lead) or (period.grain == "span" and _TITLE_OF.search(lead)):
         return None
@@ -126,7 +126,8 @@ def _as_of(text: str, match: PeriodMatch) -> PeriodMatch | None:
 def figure_period(text: str, periods: Periods, frame: Frame, *, at: int, sentence: tuple[int, int],
                   paragraph: tuple[int, int], planned: bool = False, stock: bool = False) -> Dated:
     """The period of the number at `at`; see the module docstring for the order."""
-    if _AVERAGE_BEFORE.search(text, max(sentence[0], at - 60), at) or _PER_YEAR_AFTER.match(text, at):
+    if ("bình quân" in text[max(sentence[0], at - 60):at].lower() and _AVERAGE_BEFORE.search(text, max(sentence[0], at - 60), at)
+            or _PER_YEAR_AFTER.match(text, at)):
         span = _last_span(periods, at, paragraph)
         if span is not None:  # `giai đoạn 2011 – 2015 … tăng trưởng bình quân 8,9%/năm`
             return Dated(span, "span")
@@ -144,7 +145,7 @@ def _period(text: str, periods: Periods, frame: Frame, at: int, sentence: tuple[
     lo = bisect_left(starts, sentence[0])
     in_sentence = matches[lo:i]
     lead = text[sentence[0]:at]
-    cumulative = _CUMULATIVE.search(lead) is not None
+    cumulative = "kế" in lead.lower() and _CUMULATIVE.search(lead) is not None
     if in_sentence:
         chosen = in_sentence[-1]
         if chosen.yearless and chosen.period.grain == "year":
@@ -230,6 +231,8 @@ def _year_so_far(period: Period, cumulative: bool) -> Period:
 
 def _shifted(period: Period, lead: str, since: int) -> Period:
     """`…, trong khi cùng kỳ năm ngoái tăng trưởng … mới đạt 6,6%`: the period in force a year back."""
+    if "cùng kỳ" not in lead.lower():
+        return period
     clause_start = max((m.end() for m in _CLAUSE.finditer(lead)), default=0)
     if _SAME_PERIOD_LAST_YEAR.search(lead, max(clause_start, since)) is None:
         return period

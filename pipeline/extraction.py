@@ -82,12 +82,15 @@ def extract(text: str | Document, *, published: date | None = None, province: st
     para_starts = [p.start for p in paras]
     figures: list[Figure] = []
     carried_topic: tuple[int, str | None] = (-1, None)  # (paragraph, topic) a round-up's list continues
+    roundup_paragraphs: dict[int, bool] = {}
     last_figure: tuple[int, str] | None = None  # (sentence, topic) of the sentence before, when it had figures
     for sentence in sentences(text):
         quantities = find_quantities(sentence.text)
         paragraph = paras[bisect_right(para_starts, sentence.start) - 1]
         named = _provinces_in(ctx, sentence.start, sentence.end)
-        roundup = _is_roundup(ctx, paragraph, named)
+        if paragraph.start not in roundup_paragraphs:
+            roundup_paragraphs[paragraph.start] = _is_roundup(ctx, paragraph)
+        roundup = roundup_paragraphs[paragraph.start] or len({p[2].name for p in named}) >= 2
         if not quantities and "thứ" not in sentence.text:
             if roundup:
                 carried_topic = (paragraph.start, last_topic(sentence.text, True) or carried_topic[1])
@@ -98,7 +101,8 @@ def extract(text: str | Document, *, published: date | None = None, province: st
             opened = last_figure[1]  # `… đạt 13.547 tỷ đồng. Kết quả này bằng 100% dự toán …`
         links = link(sentence.text, quantities, roundup=roundup, opened=opened)
         attached = subjects(sentence.text, named, [(q.num_start, q.num_end, q.quantity.unit) for q in quantities]
-                            + [(f.match.num_start, f.match.num_end, "rank") for f in links if f.match.quantity.unit == "rank"])
+                            + [(f.match.num_start, f.match.num_end, "rank") for f in links if f.match.quantity.unit == "rank"]
+                            ) if named and links else {}
         previous: Figure | None = None
         declared = declared_modality(sentence.text, links[0].match.start, roundup) if links else None
         national: str | None = None  # the topic of a national figure: what follows it is national too
@@ -116,8 +120,7 @@ def extract(text: str | Document, *, published: date | None = None, province: st
                 subject = clause_subject(sentence.text, named, found.match.num_start)
             if subject is None and ROUNDUP_TOPICS.get(found.rule.topic):
                 continue  # a round-up's value written with no province: the nation's or a region's
-            figure = _figure(ctx, paragraph, sentence, found, previous, parent, subject, declared,
-                             [f for f in figures if f.start >= paragraph.start])
+            figure = _figure(ctx, paragraph, sentence, found, previous, parent, subject, declared, figures)
             if figure is None:
                 national = found.rule.topic
             else:
@@ -226,10 +229,8 @@ def _provinces_in(ctx: _Context, start: int, end: int) -> list[tuple[int, int, P
     return [(p.start - start, p.end - start, p.province) for p in ctx.places[lo:hi] if p.kind == "province"]
 
 
-def _is_roundup(ctx: _Context, paragraph: Segment, named: list[tuple[int, int, Province]]) -> bool:
-    """A round-up of provinces: two named in the sentence, or three in its paragraph."""
-    if len({p[2].name for p in named}) >= 2:
-        return True
+def _is_roundup(ctx: _Context, paragraph: Segment) -> bool:
+    """A round-up of provinces: three named in a paragraph (or two in one sentence)."""
     return len({p[2].name for p in _provinces_in(ctx, paragraph.start, paragraph.end)}) >= 3
 
 
@@ -335,6 +336,7 @@ def _own_clause(window: str, first: bool) -> str:
 def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, previous: Figure | None,
             parent: Figure | None, subject: Province | None = None,
             declared: tuple[int, int, bool, bool] | None = None, earlier: list[Figure] | None = None) -> Figure | None:
+    """`earlier`: the figures found so far in the document, in order."""
     q = found.match
     start, end = sentence.start + q.num_start, sentence.start + q.num_end
     clause = _own_clause(found.window, first=len(found.window) == q.start)
@@ -349,7 +351,7 @@ def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, p
                            paragraph=(paragraph.start, paragraph.end), planned=planned,
                            stock=is_stock(found.rule.indicator)).period
     own = previous is not None and _new_frame(ctx, previous.end, start)  # `…, quý III tăng 9,09%`
-    if not own and (basis := _basis_figure(ctx.text, found, previous, earlier)) is not None:
+    if not own and (basis := _basis_figure(ctx.text, found, previous, earlier, paragraph.start)) is not None:
         period = basis.period if basis.period is not None else period
         if w.EQUIVALENT.search(found.window) or ranked(found.rule.indicator):
             planned, estimate = basis.status == "planned", basis.estimate  # the same figure, or its rank
@@ -392,7 +394,7 @@ class _Basis:
 
 
 def _basis_figure(text: str, found: Link, previous: Figure | None,
-                  earlier: list[Figure] | None) -> _Basis | None:
+                  earlier: list[Figure] | None, since: int) -> _Basis | None:
     """The figure this one is read against, whose period it shares: the amount a rate against
     a basis follows (`… 3.548 tỷ, lũy kế 35.696 tỷ, bằng 68,2% dự toán, tăng 11,2% so với cùng kỳ`), the same amount in another unit
     (`92 triệu đồng (tương đương 3.850 USD)`), the growth a rank ranks — the last one outside
@@ -403,9 +405,11 @@ def _basis_figure(text: str, found: Link, previous: Figure | None,
         return _Basis(_period_of(previous), previous.status, previous.estimate)
     ranked_on = ranked(found.rule.indicator)
     if ranked_on and earlier:
-        outside = [f for f in earlier if f.indicator == ranked_on and not _bracketed(text, f.start)]
-        if outside:
-            return _Basis(_period_of(outside[-1]), outside[-1].status, outside[-1].estimate)
+        for f in reversed(earlier):
+            if f.start < since:
+                break
+            if f.indicator == ranked_on and not _bracketed(text, f.start):
+                return _Basis(_period_of(f), f.status, f.estimate)
     return None
 
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 import regex
 
 from pipeline.numbers import Quantity, QuantityMatch
-from pipeline.rules import RULES, TOPICS, VETOES, Rule
+from pipeline.rules import RULES, TOPICS, VETOES, Rule, Topic
 
 _CARRY_LIMIT = 80  # a longer window without a cue has moved on to something else
 _CUE_REACH = 160  # cues further left than this belong to another clause
@@ -94,8 +94,13 @@ def _cue_hits(sentence: str, roundup: bool = False) -> list[tuple[int, int, str]
     lowered = sentence.lower()
     if len(lowered) != len(sentence):  # a rare letter whose lower case is longer: keep offsets exact
         lowered = "".join(c.lower()[0] for c in sentence)
-    return sorted((m.start(), m.end(), t.id) for t in TOPICS if roundup or not t.roundup
+    return sorted((m.start(), m.end(), t.id) for t in TOPICS if (roundup or not t.roundup) and _anchored(t, lowered)
                   for m in t.cue.finditer(lowered))
+
+
+def _anchored(topic: Topic, lowered: str) -> bool:
+    """The cheap test before a cue's regex: one of its anchors is in the text."""
+    return not topic.anchors or any(anchor in lowered for anchor in topic.anchors)
 
 
 def last_topic(sentence: str, roundup: bool = False) -> str | None:

@@ -27,8 +27,8 @@ _PLANNED = ("kh", "kế hoạch", "mục tiêu", "chỉ tiêu", "dự kiến")
 # a value cell: a number, a plan range, a percentage, with at most a bracketed aside
 _VALUE = regex.compile(r"\s*[<>≤≥]?\s*[-–]?\d[\d.,]*\s*(?:[-–]\s*\d[\d.,]*)?\s*%?\s*(?:\([^()\n]{0,30}\))?\s*")
 _UNIT = regex.compile(r"\((?P<unit>%|tỷ đồng|tỉ đồng|triệu đồng|nghìn tỷ đồng|usd|triệu usd|đồng|người|lượt|hồ sơ|đơn)\)", _I)
-# a header cell on a line or between bars: `TH năm 2018`, `| Kế hoạch 2023 |`
-_HEADER_HINT = regex.compile(r"(?:^|\|)[^\S\n]*(?:\w+[^\S\n]*){0,3}(?:19|20)\d{2}[^\S\n]*(?:$|\|)", regex.MULTILINE | regex.V1)
+# a year that ends a cell: prose ends its lines with a full stop, a header cell with the year
+_YEAR_ENDS_CELL = regex.compile(r"(?:19|20)\d\d[^\S\n]*(?=\n|\||\Z)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +57,8 @@ class Row:
 
 def find_rows(text: str) -> list[Row]:
     """The rows of every table in `text` whose header names a year in each column."""
-    if not _HEADER_HINT.search(text):
-        return []  # most texts hold no table: one scan says so
+    if not _has_header_cell(text):
+        return []  # most texts hold no table: a quick scan says so
     cells = _cells(text)
     rows: list[Row] = []
     i = 0
@@ -78,6 +78,14 @@ def find_rows(text: str) -> list[Row]:
             else:
                 i += 1
     return rows
+
+
+def _has_header_cell(text: str) -> bool:
+    for m in _YEAR_ENDS_CELL.finditer(text):
+        start = max(text.rfind("\n", 0, m.start()), text.rfind("|", 0, m.start())) + 1
+        if _COLUMN.fullmatch(text, start, m.end()):
+            return True
+    return False
 
 
 def _cells(text: str) -> list[tuple[int, int]]:

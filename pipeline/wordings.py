@@ -22,22 +22,35 @@ class Wording:
     why: str
     examples: tuple[str, ...]
     counter_examples: tuple[str, ...]
+    literals: tuple[str, ...] = ()  # lower case; one of them is in every match: a cheap test first
 
     def finds(self, text: str) -> bool:
-        return bool(self.pattern.search(text) if self.use == "search" else self.pattern.match(text))
+        return bool(self.search(text) if self.use == "search" else self.pattern.match(text))
 
-    def search(self, *args):
-        return self.pattern.search(*args)
+    def _may_occur(self, text: str, pos: int, endpos: int | None) -> bool:
+        if not self.literals:
+            return True
+        part = text[pos:endpos].lower()
+        return any(literal in part for literal in self.literals)
 
-    def match(self, *args):
-        return self.pattern.match(*args)
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        if not self._may_occur(text, pos, endpos):
+            return None
+        return self.pattern.search(text, pos, len(text) if endpos is None else endpos)
 
-    def finditer(self, *args):
-        return self.pattern.finditer(*args)
+    def match(self, text: str, pos: int = 0, endpos: int | None = None):
+        if not self._may_occur(text, pos, endpos):
+            return None
+        return self.pattern.match(text, pos, len(text) if endpos is None else endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        if not self._may_occur(text, pos, endpos):
+            return iter(())
+        return self.pattern.finditer(text, pos, len(text) if endpos is None else endpos)
 
 
-def _w(name, pattern, use, why, examples, counter_examples=(), flags=_I) -> Wording:
-    return Wording(name, regex.compile(pattern, flags), use, why, tuple(examples), tuple(counter_examples))
+def _w(name, pattern, use, why, examples, counter_examples=(), flags=_I, literals=()) -> Wording:
+    return Wording(name, regex.compile(pattern, flags), use, why, tuple(examples), tuple(counter_examples), tuple(literals))
 
 
 # --- modality ----------------------------------------------------------------------------------
@@ -60,17 +73,19 @@ PLANNED_LEAD = _w(
     "planned_lead", r"[^\d]{0,80}?(?<!(?:đạt|vượt|bằng|so với|hoàn thành)\s+)(?:phấn đấu|mục tiêu|dự kiến|định hướng)",
     "match", "a sentence that opens with its target covers its list: `Phấn đấu năm 2021, GRDP tăng …, thu …`",
     ["Tỉnh Bình Phước phấn đấu trong năm 2021, GRDP tăng ", "Mục tiêu đến năm 2025, thu ngân sách "],
-    ["Có 4 đảng bộ đạt trên 50% chỉ tiêu được giao, bao gồm: Đảng bộ huyện kết nạp ", "Tỉnh đã vượt mục tiêu đề ra, thu "])
+    ["Có 4 đảng bộ đạt trên 50% chỉ tiêu được giao, bao gồm: Đảng bộ huyện kết nạp ", "Tỉnh đã vượt mục tiêu đề ra, thu "],
+    literals=("phấn đấu", "mục tiêu", "dự kiến", "định hướng"))
 ESTIMATE = _w(
     "estimate", r"(?<!\w)(?:dự ước|ước tính|ước đạt|ước|dự báo)(?!\w)",
     "search", "an estimate in the number's clause; a forecast of a period that is closing is one too",
-    ["tổng thu ước đạt ", "Hà Nội được dự báo tăng ", "dự ước GRDP tăng "], ["thu ngân sách đạt ", "khu vực "])
+    ["tổng thu ước đạt ", "Hà Nội được dự báo tăng ", "dự ước GRDP tăng "], ["thu ngân sách đạt ", "khu vực "],
+    literals=("ước", "dự báo"))
 ESTIMATE_LEAD = _w(
     "estimate_lead",
     r"(?<!\w)(?:(?:dự ước|ước tính|ước)(?: thực hiện)?\s+(?:cả |trong )?(?:\d{1,2}\s+tháng|năm|quý|tháng|sáu|chín)|(?:theo |được )?dự báo)(?!\w)",
     "search", "an estimate declared for a period before a sentence's first number covers its brackets and list",
     ["GRDP ước 9 tháng đầu năm 2024 đạt ", "Theo dự báo của Tổng cục Thống kê, ", "Ước tính cả năm, thu "],
-    ["Bình quân đầu người năm 2022 ước đạt "])
+    ["Bình quân đầu người năm 2022 ước đạt "], literals=("ước", "dự báo"))
 ANAPHOR = _w(
     "anaphor", r"\W*(?:(?:kết quả|con số|số thu|mức|số liệu|số)(?: thu)? (?:này|trên|đó)|như vậy|với kết quả (?:này|trên))\b",
     "match", "a sentence that speaks of the figure before it continues its topic",
@@ -106,7 +121,9 @@ NATIONAL = _w(
      "Năm 2023, vùng Đông Nam Bộ thu ngân sách ", "GRDP của Tây Nguyên tăng ", "Đồng bằng sông Cửu Long đạt "],
     ["Bắc Giang vươn lên dẫn đầu cả nước với ", "xếp thứ 2 cả nước", "cao hơn so với cả nước",
      "thu nhập khu vực nông thôn", "cao nhất vùng Đông Nam Bộ tăng ", "đứng thứ 2 trong các tỉnh Tây Nguyên tăng ",
-     "là một trong 5 tỉnh vùng Đồng bằng sông Hồng có "])
+     "là một trong 5 tỉnh vùng Đồng bằng sông Hồng có "],
+    literals=("cả nước", "toàn quốc", "vùng", "khu vực", "gdp", "trong nước", "nam bộ", "tây nguyên", "sông", "trung bộ",
+              "trung du"))
 PROVINCE_MARK = _w(
     "province_mark", r"Tỉnh ủy|Tỉnh uỷ|toàn tỉnh|cấp tỉnh|(?:UBND|HĐND|Đảng bộ|Ban Chấp hành Đảng bộ) tỉnh|của tỉnh",
     "search", "the province takes the floor again after a district or a level was named",
@@ -119,7 +136,8 @@ LEVEL = _w(
     "search", "a total over one level of government is neither the province's nor one district's",
     ["cấp huyện tiếp 979 lượt", "91 xã, phường, thị trấn trên địa bàn tỉnh", "các huyện, thị xã, thành phố tiếp",
      "UBND cấp xã tiếp nhận"],
-    ["Ban Tiếp công dân cấp tỉnh tiếp nhận", "cấp ủy các cấp", "huyện Duy Xuyên"], flags=regex.V1)
+    ["Ban Tiếp công dân cấp tỉnh tiếp nhận", "cấp ủy các cấp", "huyện Duy Xuyên"], flags=regex.V1,
+    literals=("cấp ", "xã, phường", "huyện, "))
 TITLE_HEAD = _w(
     "title_head",
     r"\s*(?:[^:\-–]{2,20}:\s*(?:[^,]{0,20},\s*)?(?=(?:Q\.|[Hh]uyện|[Qq]uận|[Tt]hị xã)))?"
@@ -138,7 +156,8 @@ AGENCY = _w(
     "search", "an agency as the subject of its clause makes an organisation's figure; a source (`Theo Sở …`) does not",
     ["Trung tâm Phục vụ hành chính công tỉnh đã tiếp nhận", "…, Sở Tư pháp 2,12 ngàn HS",
      "; Đảng bộ Khối Cơ quan Dân Chính Đảng thành phố kết nạp"],
-    ["Theo Sở Tài chính cho biết", "UBND tỉnh đã tiếp nhận"], flags=regex.V1)
+    ["Theo Sở Tài chính cho biết", "UBND tỉnh đã tiếp nhận"], flags=regex.V1,
+    literals=("trung tâm", "sở ", "công an", "quân sự", "biên phòng", "đảng", "ban tiếp"))
 QUALIFIED = _w(
     "qualified", r"[^\d;.()]{0,40}thuộc thẩm quyền", "match",
     "`đã giải quyết 10/16 vụ việc KNTC thuộc thẩm quyền`: the denominator itself is the count in jurisdiction",

@@ -51,3 +51,29 @@ def test_no_link_past_a_blocker_or_a_long_gap(sentence):
 
 def test_a_sentence_without_numbers_links_nothing():
     assert link("Tổng thu ngân sách là nhiệm vụ trọng tâm.", []) == []
+
+
+def _corpus_sentences():
+    from pathlib import Path
+
+    from pipeline.rules import FAMILIES
+    from pipeline.segments import sentences
+    texts = [s for f in FAMILIES for s, _ in f.EXAMPLES] + [s for f in FAMILIES for s in f.COUNTER_EXAMPLES]
+    shared = Path(__file__).resolve().parents[2] / "shared"
+    for folder in ("dev/docs", "dev2/docs", "raw/econ", "raw/gov", "seeds"):
+        texts += [p.read_text(encoding="utf-8") for p in sorted((shared / folder).glob("*.txt"))]
+    return [s.text for t in texts for s in sentences(t)]
+
+
+def test_topic_anchors_never_hide_a_cue():
+    """The cheap substring test before each cue regex changes no hit, on every sentence we have."""
+    import dataclasses
+
+    from pipeline import linking
+    from pipeline.rules import TOPICS
+    bare = tuple(dataclasses.replace(t, anchors=()) for t in TOPICS)
+    for sentence in _corpus_sentences():
+        lowered = sentence.lower()
+        with_anchors = linking._cue_hits(sentence, roundup=True)
+        without = sorted((m.start(), m.end(), t.id) for t in bare for m in t.cue.finditer(lowered))
+        assert with_anchors == without, sentence
