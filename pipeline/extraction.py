@@ -36,6 +36,7 @@ from pipeline.rules import TOPICS
 
 _I = regex.IGNORECASE | regex.V1
 _UNIT_IN_LABEL = regex.compile(r"\((?:%|[^()]{0,20}(?:đồng|USD|usd))\)")
+_DIGIT = regex.compile(r"\d")
 _TAIL = regex.compile(r"[^\d;,.()]{0,25}")  # the noun after a list's first number: `150 đảng viên mới;`
 _CLAUSE_BREAK = regex.compile(r"[,;:]|\svà\s")
 _DENOMINATOR = regex.compile(r"/\s*(\d[\d.,]*)")
@@ -85,7 +86,7 @@ def extract(text: str | Document, *, published: date | None = None, province: st
     roundup_paragraphs: dict[int, bool] = {}
     last_figure: tuple[int, str] | None = None  # (sentence, topic) of the sentence before, when it had figures
     for sentence in sentences(text):
-        quantities = find_quantities(sentence.text)
+        quantities = find_quantities(sentence.text) if _DIGIT.search(sentence.text) else []
         paragraph = paras[bisect_right(para_starts, sentence.start) - 1]
         named = _provinces_in(ctx, sentence.start, sentence.end)
         if paragraph.start not in roundup_paragraphs:
