@@ -56,6 +56,8 @@ _ESTIMATE_BASIS = regex.compile(r"\d\s*%\s*(?:so với\s+)?(?:dự toán|kế ho
 # an average over years: `tăng trưởng bình quân 8,9%/năm`, `bình quân hằng năm … đạt 9,69%`
 _AVERAGE_BEFORE = regex.compile(r"bình quân(?: (?:hằng|hàng|mỗi) năm)?[^.;,\d]{0,30}$", _I)
 _PER_YEAR_AFTER = regex.compile(r"[\d.,]*\s*%\s*/\s*năm", _I)
+_REACH = 2000  # how far a figure's period looks back or ahead in its sentence or paragraph
+_ASIDE_REACH = 200
 _CLAUSE = regex.compile(r"[;]|,\s+(?=(?:trong khi|còn|nhưng)\b)", _I)
 
 
@@ -67,21 +69,24 @@ class Dated:
 
 @dataclass(frozen=True, slots=True)
 class Periods:
-    """A document's period wordings in text order, with their starts for bisecting."""
+    """A document's period wordings in text order, with their starts for bisecting, and the
+    first Party term it names (a target's period when the sentence names none)."""
 
     matches: list[PeriodMatch]
     starts: list[int]
+    term: PeriodMatch | None = None
 
     @classmethod
-    def of(cls, matches: list[PeriodMatch]) -> "Periods":
-        return cls(matches, [m.start for m in matches])
+    def of(cls, matches: list[PeriodMatch], text: str = "") -> "Periods":
+        term = next((m for m in matches if _TERM.match(text, m.start)), None) if text else None
+        return cls(matches, [m.start for m in matches], term)
 
 
 def document_periods(text: str, reference: date | None) -> Periods:
     """The report periods of a text: its wordings, `tính đến ngày …` read as the year so far,
     and the text's own definitions applied."""
     found = (_as_of(text, m) for m in find_periods(text, reference))
-    return Periods.of(_apply_definitions([m for m in found if m is not None]))
+    return Periods.of(_apply_definitions([m for m in found if m is not None]), text)
 
 
 def _apply_definitions(periods: list[PeriodMatch]) -> list[PeriodMatch]:
@@ -144,12 +149,13 @@ def _period(text: str, periods: Periods, frame: Frame, at: int, sentence: tuple[
     i = bisect_right(starts, at)
     lo = bisect_left(starts, sentence[0])
     in_sentence = matches[lo:i]
-    lead = text[sentence[0]:at]
+    lead_start = max(sentence[0], at - _REACH)  # a bounded look back keeps a huge one-line text linear
+    lead = text[lead_start:at]
     cumulative = "kế" in lead.lower() and _CUMULATIVE.search(lead) is not None
     if in_sentence:
         chosen = in_sentence[-1]
         if chosen.yearless and chosen.period.grain == "year":
-            compared = _COMPARED_WITH_YEAR.search(text, sentence[0], sentence[1])
+            compared = _COMPARED_WITH_YEAR.search(text, lead_start, min(sentence[1], at + _REACH))
             if compared:  # `năm nay … tăng 8,89% so với năm 2021`: the comparison dates the year
                 year = int(compared.group(1)) + 1
                 return Dated(Period(date(year, 1, 1), date(year, 12, 31), "year"), "sentence")
@@ -159,67 +165,79 @@ def _period(text: str, periods: Periods, frame: Frame, at: int, sentence: tuple[
         if len(in_sentence) > 1 and _SINCE_NEW_YEAR.match(text, chosen.start) and chosen.yearless:
             named = in_sentence[-2].period  # `tính đến hết tháng 4, … từ đầu năm đến nay`
             return Dated(Period(date(named.end.year, 1, 1), named.end, "range"), "sentence")
-        period = _defined(matches, chosen).period
-        return Dated(_year_so_far(_shifted(period, lead, chosen.end - sentence[0]), cumulative), "sentence")
-    after = [m for m in matches[i:] if m.start < sentence[1]]
-    in_force = _in_force(text, matches, starts, frame, at, paragraph)
-    if cumulative and in_force.period is not None and not after:
+        period = _defined(periods, lo + len(in_sentence) - 1).period
+        return Dated(_year_so_far(_shifted(period, lead, max(0, chosen.end - lead_start)), cumulative), "sentence")
+    first_after = i if i < len(matches) and matches[i].start < sentence[1] else None
+    in_force = _in_force(text, periods, frame, at, paragraph)
+    if cumulative and in_force.period is not None and first_after is None:
         return Dated(_year_so_far(in_force.period, True), "sentence")
-    if after and (in_force.period is None or not _CLAUSE_BREAK.search(text, at, after[0].start)):
-        return Dated(_defined(matches, after[0]).period, "sentence")
-    if planned:
-        term = next((m for m in matches if _TERM.match(text, m.start)), None)
-        if term is not None:
-            return Dated(term.period, "target")
+    if first_after is not None and (in_force.period is None
+                                    or not _CLAUSE_BREAK.search(text, at, matches[first_after].start)):
+        return Dated(_defined(periods, first_after).period, "sentence")
+    if planned and periods.term is not None:
+        return Dated(periods.term.period, "target")
     if in_force.period is not None:
         return Dated(_shifted(in_force.period, lead, 0), in_force.source)
-    later = [m for m in matches[i:] if m.period.grain != "span"]
-    # a lead that states its period only further down: prefer the year it reports on
-    later = [m for m in later[:3] if m.period.grain == "year"] or later
-    if later:
-        return Dated(_defined(matches, later[0]).period, "later")
+    later = _later(matches, i)
+    if later is not None:
+        return Dated(_defined(periods, later).period, "later")
     if (frame.reference is not None and frame.reference_from in ("title", "text")
-            and _WHOLE_YEAR_BASIS.search(text, paragraph[0], paragraph[1])):
+            and _WHOLE_YEAR_BASIS.search(text, max(paragraph[0], at - _REACH), min(paragraph[1], at + _REACH))):
         year = frame.reference.year
         return Dated(Period(date(year, 1, 1), date(year, 12, 31), "year"), "year")
     return Dated(None, None)
 
 
+def _later(matches: list[PeriodMatch], i: int) -> int | None:
+    """A lead that states its period only further down: of the next three periods named (not
+    spans), the first year, else the first of any grain."""
+    seen = []
+    for j in range(i, len(matches)):
+        if matches[j].period.grain != "span":
+            seen.append(j)
+            if len(seen) == 3:
+                break
+    years = [j for j in seen if matches[j].period.grain == "year"]
+    return (years or seen or [None])[0]
+
+
 def _last_span(periods: Periods, at: int, paragraph: tuple[int, int]) -> Period | None:
     """The last span (`giai đoạn 2016 - 2020`, `nhiệm kỳ …`) named in the paragraph before `at`."""
-    i = bisect_right(periods.starts, at)
-    spans = [m for m in periods.matches[:i] if m.period.grain == "span" and m.start >= paragraph[0]]
-    return spans[-1].period if spans else None
+    lo = bisect_left(periods.starts, paragraph[0])
+    for j in range(bisect_right(periods.starts, at) - 1, lo - 1, -1):
+        if periods.matches[j].period.grain == "span":
+            return periods.matches[j].period
+    return None
 
 
 def _aside(text: str, start: int, at: int) -> bool:
-    """A wording inside brackets that closed before `at`."""
-    close = text.find(")", start, at)
-    if close < 0:
-        return False
+    """A wording inside brackets that closed soon after it, before `at`."""
     opened = text.rfind("(", max(0, start - 120), start)
-    return opened >= 0 and text.find(")", opened, start) < 0
+    if opened < 0 or text.find(")", opened, start) >= 0:
+        return False
+    return text.find(")", start, min(at, start + _ASIDE_REACH)) >= 0
 
 
-def _in_force(text: str, matches: list[PeriodMatch], starts: list[int], frame: Frame, at: int,
-              paragraph: tuple[int, int]) -> Dated:
-    """The period stated before `at` outside its sentence: the paragraph's, the text's, the frame's."""
-    i = bisect_right(starts, at)
-    # an aside in brackets (`tăng 10,55% (6 tháng …, quý III tăng 9,09%)`) does not stay in force
-    earlier = [m for m in matches[:i] if m.period.grain != "span" and not _aside(text, m.start, at)]
-    if earlier:
-        last = _defined(matches, earlier[-1])
-        return Dated(last.period, "paragraph" if last.start >= paragraph[0] else "document")
+def _in_force(text: str, periods: Periods, frame: Frame, at: int, paragraph: tuple[int, int]) -> Dated:
+    """The period stated before `at` outside its sentence: the paragraph's, the text's, the frame's.
+    An aside in brackets (`tăng 10,55% (6 tháng …, quý III tăng 9,09%)`) does not stay in force."""
+    for j in range(bisect_right(periods.starts, at) - 1, -1, -1):
+        m = periods.matches[j]
+        if m.period.grain != "span" and not _aside(text, m.start, at):
+            last = _defined(periods, j)
+            return Dated(last.period, "paragraph" if last.start >= paragraph[0] else "document")
     if frame.period is not None:
         return Dated(frame.period, frame.period_from)
     return Dated(None, None)
 
 
-def _defined(matches: list[PeriodMatch], chosen: PeriodMatch) -> PeriodMatch:
+def _defined(periods: Periods, j: int) -> PeriodMatch:
     """`tháng 5/2019 (từ 21/4 đến 20/5/2019)`: a definition right after a period wins."""
-    nxt = matches.index(chosen) + 1
-    if nxt < len(matches) and matches[nxt].definition and matches[nxt].start - chosen.end < 40:
-        return matches[nxt]
+    chosen = periods.matches[j]
+    if j + 1 < len(periods.matches):
+        nxt = periods.matches[j + 1]
+        if nxt.definition and nxt.start - chosen.end < 40:
+            return nxt
     return chosen
 
 

@@ -193,7 +193,8 @@ def _table_figures(ctx: _Context) -> list[Figure]:
                                   num_end=q.num_end + shift, quantity=_in_unit(q.quantity, row.unit))
                           for q in find_quantities(cell_text)]
             year = cell.column.year
-            unit = ctx.province and unit_at(ctx.places, ctx.province, cell.start, published=ctx.published,
+            unit = ctx.province and unit_at(ctx.places, ctx.province, cell.start, starts=ctx.place_starts,
+                                            published=ctx.published,
                                             period_end=date(year, 12, 31))
             for found in link(sentence, quantities):
                 start = cell.start + found.match.num_start - shift
@@ -241,8 +242,11 @@ def _stated_total(figure: Figure, found: Link, sentence: Segment, figures: list[
     paragraph states that total nowhere else."""
     if found.rule.total is None or figure.of_total is None:
         return None
-    if any(f.indicator == found.rule.total and f.start >= paragraph.start for f in figures):
-        return None
+    for f in reversed(figures):
+        if f.start < paragraph.start:
+            break
+        if f.indicator == found.rule.total:
+            return None
     q = found.match
     stated_later = _STATED_LATER.search(sentence.text, q.end) and not w.QUALIFIED.match(sentence.text, q.end)
     if stated_later or not (m := _DENOMINATOR.search(sentence.text, q.num_end, q.end)):
@@ -356,7 +360,7 @@ def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, p
         period = basis.period if basis.period is not None else period
         if w.EQUIVALENT.search(found.window) or ranked(found.rule.indicator):
             planned, estimate = basis.status == "planned", basis.estimate  # the same figure, or its rank
-    unit = province and unit_at(ctx.places, province, start, published=ctx.published,
+    unit = province and unit_at(ctx.places, province, start, starts=ctx.place_starts, published=ctx.published,
                                 period_end=period.end if period else None)
     code, era = (unit.code, unit.era) if unit else (None, None)
     return Figure(
@@ -530,7 +534,7 @@ def _place(ctx: _Context, paragraph: Segment, sentence: Segment, at: int) -> tup
     province (no manifest province, no dateline) speaks of the province its paragraph named
     last, else of the one it names most."""
     i = bisect_right(ctx.place_starts, at)
-    recent = [p for p in ctx.places[:i] if p.start >= paragraph.start and p.end <= at]
+    recent = [p for p in ctx.places[bisect_left(ctx.place_starts, paragraph.start):i] if p.end <= at]
     agency = _agency(ctx.text, sentence.start, at)
     if agency is not None and not (recent and recent[-1].start > agency.start()):
         province = recent[-1].province if recent and recent[-1].kind == "province" else ctx.province

@@ -18,6 +18,7 @@ are not the period of a figure and are never returned.
 from __future__ import annotations
 
 import calendar
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -394,10 +395,13 @@ def _select(text: str) -> tuple[str, list[tuple[int, int, Callable, regex.Match]
              for m in pat.finditer(folded)]
     found.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
     chosen: list[tuple[int, int, Callable, regex.Match]] = []
+    starts: list[int] = []  # of `chosen`, kept in text order: a bisect finds the neighbours
     for s, e, _, h, m in found:
-        if all(e <= cs or s >= ce for cs, ce, _, _ in chosen):
-            chosen.append((s, e, h, m))
-    chosen.sort(key=lambda c: c[0])
+        k = bisect_left(starts, s)
+        if (k and chosen[k - 1][1] > s) or (k < len(chosen) and chosen[k][0] < e):
+            continue  # overlaps a longer wording already chosen
+        starts.insert(k, s)
+        chosen.insert(k, (s, e, h, m))
     return folded, chosen
 
 

@@ -11,6 +11,8 @@ then from the dates, and only then takes that unit's code.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import csv
 import re
 import unicodedata
@@ -348,10 +350,13 @@ def resolve_unit(name: str, *, marker: str | None = None, published: date | None
 
 
 def unit_at(places: list[PlaceMatch], province: Province, at: int, *, published: date | None,
-            period_end: date | None) -> Province:
+            period_end: date | None, starts: list[int] | None = None) -> Province:
     """The unit a figure at offset `at` about `province` is filed under: the province's name
-    resolved with the marker of its last mention before `at`."""
-    marker = next((m.marker for m in reversed(places) if m.end <= at and m.province == province), None)
+    resolved with the marker of its last mention before `at`. `starts` (the places' starts)
+    lets a long text find that mention by bisection."""
+    last = bisect_right(starts, at) if starts is not None else len(places)
+    marker = next((places[j].marker for j in range(last - 1, -1, -1)
+                   if places[j].end <= at and places[j].province == province), None)
     return resolve_unit(province.name, marker=marker, published=published, period_end=period_end) or province
 
 
