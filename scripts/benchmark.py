@@ -2,6 +2,8 @@
 
 Prints figures; asserts nothing (speed targets live here, not in unit tests).
     python scripts/benchmark.py [FOLDER…]   (default: seeds/ and ../shared/dev/docs)
+    python scripts/benchmark.py --long 1 10 [FOLDER…]   one long document of 1 and 10 MB made of
+        those texts: time per MB should stay flat (extraction is linear in a document's length)
 """
 from __future__ import annotations
 
@@ -49,5 +51,24 @@ def main(folders: list[str]) -> None:
     print(f"throughput           {size_kb / 1024 / full:.1f} MB/s, {len(texts) / full:.0f} documents/s")
 
 
+def long_documents(sizes_mb: list[float], folders: list[str]) -> None:
+    """One document of each size, the texts repeated: seconds per MB should not grow."""
+    folders = folders or [str(ROOT / "seeds"), str(ROOT.parent / "shared" / "dev" / "docs")]
+    base = "\n\n".join(d.text for d in iter_documents([f for f in folders if Path(f).exists()])
+                        if not isinstance(d, Exception))
+    for mb in sizes_mb:
+        n = int(mb * 1_000_000)
+        text = (base * (n // len(base) + 1))[:n]
+        t0 = time.perf_counter()
+        figures = extract(text, province="Hà Tĩnh")
+        seconds = time.perf_counter() - t0
+        print(f"long document {mb:6.1f} MB  {seconds:8.2f} s  {seconds / mb:6.2f} s per MB  {len(figures)} figures")
+
+
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    args = sys.argv[1:]
+    if args[:1] == ["--long"]:
+        sizes = [float(a) for a in args[1:] if a.replace(".", "", 1).isdigit()]
+        long_documents(sizes, [a for a in args[1:] if not a.replace(".", "", 1).isdigit()])
+    else:
+        main(args)
