@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -213,3 +214,30 @@ def test_the_indicators_table_holds_the_catalogue(db_engine):
     stored = {row[0]: tuple(row[1:]) for row in rows}
     assert stored == {code: tuple(getattr(item, f) for f in fields) for code, item in catalogue().items()}
     assert stored["grdp_growth_rank"][:2] == ("rank", None) and stored["budget_revenue_total"][-1]
+
+
+def test_a_schema_creation_killed_midway_leaves_nothing_half_made(tmp_path):
+    """SQLite runs DDL inside the transaction (SQLAlchemy's recipe), so killing `db upgrade` at
+    any moment leaves either no schema or the whole of it, and the next upgrade succeeds."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    repo = Path(__file__).resolve().parents[1]
+    midway = 0
+    for i, delay in enumerate(0.5 + 0.1 * k for k in range(10)):
+        url = f"sqlite:///{tmp_path / f'killed{i}.db'}"
+        victim = subprocess.Popen([sys.executable, "-m", "pipeline", "db", "upgrade", "--db", url], cwd=repo,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        if victim.poll() is None:
+            midway += 1
+            victim.send_signal(signal.SIGKILL)
+        victim.wait()
+        engine = schema.make_engine(url)
+        schema.upgrade(engine)
+        with engine.connect() as conn:
+            assert schema.current(conn) == schema.head()
+        engine.dispose()
+    assert midway, "no upgrade was killed before it finished: the test proved nothing"

@@ -36,6 +36,7 @@ def make_engine(url: str | sa.URL) -> sa.Engine:
     engine = sa.create_engine(url)
     if url.get_backend_name() == "sqlite":
         sa.event.listen(engine, "connect", _sqlite_pragmas)
+        sa.event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
@@ -46,6 +47,13 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+    # SQLAlchemy's recipe for SQLite: let SQLAlchemy, not the driver, open transactions, so
+    # that DDL is inside them too and a run killed while it creates the schema leaves nothing
+    dbapi_connection.isolation_level = None
+
+
+def _sqlite_begin(conn: sa.Connection) -> None:
+    conn.exec_driver_sql("BEGIN")
 
 
 def alembic_config(conn: sa.Connection | None = None) -> Config:
