@@ -277,6 +277,25 @@ def _h_range(m, ref):
     return (p, True) if p else None
 
 
+def _h_month_range(m, ref):
+    """`từ tháng 1.2014 đến tháng 12.2016`, `từ tháng 10 đến tháng 12 năm 2023`: whole months."""
+    m1, m2 = int(m["m1"]), int(m["m2"])
+    if m["y2"]:
+        y2 = int(m["y2"])
+        y1 = int(m["y1"]) if m["y1"] else (y2 if m1 <= m2 else y2 - 1)
+        yearless = False
+    elif ref is None:
+        return None, True
+    else:
+        end = _latest_started(lambda y: _month(y, m2), ref)
+        if end is None:
+            return None
+        y2 = end.start.year
+        y1, yearless = (y2 if m1 <= m2 else y2 - 1), True
+    start, end = date(y1, m1, 1), _last_day(y2, m2)
+    return (Period(start, end, "range"), yearless) if start <= end else None
+
+
 def _h_span(m, ref):
     a, b = int(m["a"]), int(m["b"])
     if not a < b <= a + 30:
@@ -353,6 +372,8 @@ _PATTERNS: tuple[tuple[regex.Pattern, Callable], ...] = tuple(
         *((rf"(?<!\w){kw}{_SPAN_BODY}", _h_span)
           for kw in (r"nhiệm\s+k[ỳì]", r"giai\s+đoạn", r"thời\s+k[ỳì]", r"5\s+năm", r"năm\s+năm")),
         (rf"(?<!\w)từ\s+năm\s+(?P<a>{_YEAR})\s+(?:đến|tới)\s+(?:năm\s+)?(?P<b>{_YEAR})", _h_span),
+        (rf"(?<!\w)từ\s+tháng\s+(?P<m1>{_MONTH_NUM})(?:{_SEP}(?P<y1>{_YEAR}))?\s*(?:đến|tới|[-–—])\s*(?:hết\s+)?"
+         rf"tháng\s+(?P<m2>{_MONTH_NUM})(?:{_SEP}(?P<y2>{_YEAR})|\s+năm\s+(?P<y2>{_YEAR}))?", _h_month_range),
         (rf"(?<!\w)từ\s+(?:năm\s+)?(?P<a>{_YEAR})\s+(?:đến|tới)\s+nay(?!\w)", _h_since_year),
         (rf"(?<=(?<!\w)(?P<lead>(?:tính\s+)?))từ\s+đầu\s+năm(?:\s+(?P<y>{_YEAR})|\s+nay)?\s+"
          r"(?:đến|tới)\s+nay(?!\w)", _h_year_to_date),

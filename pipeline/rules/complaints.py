@@ -12,7 +12,9 @@ TOPICS = [
 ]
 
 _IN_JURISDICTION = r"[^.;\d]{0,40}?thuộc thẩm quyền"
-_NOT_CITIZENS = r"đoàn|khách|du khách|xem|truy cập|đơn|doanh nghiệp|nhà đầu tư|cử tri|hồ sơ|phương tiện|xe|chuyến|bệnh nhân|người bệnh"
+_NOT_CITIZENS = r"đoàn|khách|du khách|xem|truy cập|tham gia|tham dự|đơn|doanh nghiệp|nhà đầu tư|cử tri|hồ sơ|phương tiện|xe|chuyến|bệnh nhân|người bệnh"
+# `Tổng số lượt tiếp: 25 lượt (trong đó: tiếp định kỳ 24 lượt, …)`: the kinds of reception are parts of the total
+_KIND_OF_RECEPTION = r"(?:tiếp\s+)?(?:công dân\s+)?(?:thường xuyên|định kỳ|đột xuất)[^\d;]{0,15}"
 # Courts and procuracies also `thụ lý` and `giải quyết` cases (`thụ lý 3.456 vụ, việc`): not complaints
 _COURT_BEFORE = r"(?:tòa án|toà án|TAND|viện kiểm sát|VKSND|thi hành án|tư pháp)[^.;]*"
 # courts and prosecutors handle cases (vụ án), not citizens' complaints
@@ -27,10 +29,11 @@ _PART = (rf"(?:trong đó|gồm|\()(?:(?!tiếp nhận|nhận được|tổng s�
 # petitions and feedback alone (`1.234 đơn kiến nghị, phản ánh`) are not complaints or denunciations
 _COMPLAINT = rf"(?!.*(?:kiến nghị|phản [aá]nh))(?:{_LETTER}(?: khiếu nại)?|vụ việc|vụ(?! (?:án|mùa|trưởng|xuân|đông|hè)))"
 RULES = [
-    rule("complaints.reception", "citizens_received", "complaints.reception", "count", noun=rf"lượt(?! (?:{_NOT_CITIZENS}))|công dân"),
+    rule("complaints.reception", "citizens_received", "complaints.reception", "count", noun=rf"lượt(?! (?:{_NOT_CITIZENS}))|công dân",
+         unless_before=_KIND_OF_RECEPTION),
     # `tiếp 5.126 lượt với 6.035 người`: persons right after the visits are the same reception
     rule("complaints.reception_persons", "citizens_received", "complaints.reception", "count", noun=r"người",
-         unless_before=r"^\s*(?:với|gồm|,|\()\s*"),
+         unless_before=rf"^\s*(?:với|gồm|,|\()\s*|{_KIND_OF_RECEPTION}"),
     rule("complaints.jurisdiction", "complaints_in_jurisdiction", "complaints.jurisdiction", "count", noun=_COMPLAINT,
          after=_IN_JURISDICTION),
     rule("complaints.jurisdiction_received", "complaints_in_jurisdiction", "complaints.petitions", "count", noun=_COMPLAINT,
@@ -80,6 +83,10 @@ EXAMPLES = [
      {"126": "complaints_resolved"}),
     ("Số đơn khiếu nại, tố cáo thuộc thẩm quyền: 143 đơn (khiếu nại 118 đơn, tố cáo 25 đơn).", {"143": "complaints_in_jurisdiction"}),
     ("Toàn tỉnh phát sinh 245 vụ việc khiếu nại, tố cáo thuộc thẩm quyền.", {"245": "complaints_in_jurisdiction"}),
+    # a total of reception with its kinds after it: the total only
+    ("Lãnh đạo UBND các huyện: Tổng số lượt tiếp: 25 lượt (trong đó: tiếp định kỳ 24 lượt, tiếp đột xuất 1 lượt).",
+     {"25": "citizens_received"}),
+    ("Năm 2023, toàn tỉnh tiếp 3.120 lượt công dân, trong đó tiếp thường xuyên 2.400 lượt.", {"3.120": "citizens_received"}),
     # the denominator qualified `thuộc thẩm quyền` is the count in jurisdiction
     ("UBND huyện tiếp nhận 312 đơn thư, đã xử lý 298 đơn; giải quyết 27/30 vụ việc thuộc thẩm quyền.",
      {"312": "petitions_received", "27": "complaints_resolved", "30": "complaints_in_jurisdiction"}),
@@ -95,6 +102,9 @@ EXAMPLES = [
 ]
 
 COUNTER_EXAMPLES = [
+    "Trong tháng 10/2020, tiếp định kỳ 24 lượt, tiếp đột xuất 1 lượt.",
+    "Năm 2017, trong đó, tiếp thường xuyên 1.147 lượt/1.325 người; tiếp định kỳ 500 lượt/761 người.",
+    "Tại buổi tiếp trực tuyến, đã có hơn 17 lượt tham gia.",
     "Trong tháng 5/2021, Trung tâm đã giải quyết: 4.561/5.650 HS (tỷ lệ 80,7%).",
     "Năm 2022, có công văn đôn đốc giải quyết 409 đơn.",
     # in progress, remaining, or carried over from the period before: not this period's figures
