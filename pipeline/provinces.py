@@ -18,7 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import regex
@@ -336,6 +336,7 @@ def dated_era(published: date | None, period_end: date | None) -> str:
     return "2025" if known and all(d >= MERGER for d in known) else "2008"
 
 
+@lru_cache(maxsize=4096)
 def resolve_unit(name: str, *, marker: str | None = None, published: date | None = None,
                  period_end: date | None = None) -> Province | None:
     """The unit a name means, and so its code and era: the era its marker says, else the only
