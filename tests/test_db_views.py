@@ -217,3 +217,27 @@ def test_a_figure_about_an_old_unit_stays_in_its_era(db_engine):
     rows = _rows(db_engine, "SELECT province, value, complete, parts FROM province_2025_values")
     assert [(name, value, bool(complete), parts) for name, value, complete, parts in rows] == [
         ("Lào Cai", None, False, "Yên Bái")]
+
+
+def test_old_and_new_units_of_one_name_do_not_compete(db_engine):
+    """Old and new Phú Thọ share code 25: chosen_values and the headlines keep them apart by era."""
+    _publish_units(db_engine, [("Phú Thọ", "budget_revenue_total", 2025, "4000"),
+                               ("Phú Thọ (mới)", "budget_revenue_total", 2025, "9000")])
+    rows = _rows(db_engine, "SELECT province_era, value FROM chosen_values "
+                            "WHERE province = 'Phú Thọ' ORDER BY province_era")
+    assert [(era, int(value)) for era, value in rows] == [("2008", 4000), ("2025", 9000)]
+    headlines = _rows(db_engine, "SELECT province_era, budget_revenue_total FROM province_year_headlines "
+                                 "WHERE province = 'Phú Thọ' ORDER BY province_era")
+    assert [(era, int(value)) for era, value in headlines] == [("2008", 4000), ("2025", 9000)]
+
+
+def test_a_value_in_dollars_does_not_compete_with_one_in_dong(db_engine):
+    _publish(db_engine, [
+        {"province": "Lạng Sơn", "indicator": "grdp_per_capita", "unit": "VND_per_person", "value": "70200000"},
+        {"province": "Lạng Sơn", "indicator": "grdp_per_capita", "unit": "USD_per_person", "value": "2873"},
+    ])
+    rows = _rows(db_engine, "SELECT unit, value, candidates FROM chosen_values WHERE indicator = 'grdp_per_capita' "
+                            "ORDER BY unit")
+    assert [(unit, int(value), candidates) for unit, value, candidates in rows] == [
+        ("USD_per_person", 2873, 1), ("VND_per_person", 70200000, 1)]
+    assert _rows(db_engine, "SELECT COUNT(*) FROM value_conflicts WHERE indicator = 'grdp_per_capita'") == [(0,)]

@@ -27,6 +27,7 @@ _PERIOD = {
 _PLACE = {
     "province": "Canonical Vietnamese name of the province the value is about.",
     "province_code": "Official code of that province (see provinces.code).",
+    "province_era": "Era of that unit (2008 or 2025): old and new units of one name and code are kept apart.",
     "scope": "province; district/organization for a unit inside the province; level for a total over one level of government.",
     "locality": "Name of the district or organization, or the level (cấp tỉnh, cấp huyện, cấp xã), when scope is not province.",
 }
@@ -283,8 +284,8 @@ ENTRIES: dict[str, Entry] = {
     ),
     "chosen_values": Entry(
         "view",
-        "One row per province x scope x locality x indicator x period with the value to "
-        "report: actual beats planned, a final figure beats an estimate, a later publication "
+        "One row per province (in its era) x scope x locality x indicator x unit x period with the "
+        "value to report: actual beats planned, a final figure beats an estimate, a later publication "
         "beats an earlier one. Figures without a period are left out.",
         {
             **_PLACE,
@@ -326,6 +327,7 @@ ENTRIES: dict[str, Entry] = {
         {
             "province": _PLACE["province"],
             "province_code": _PLACE["province_code"],
+            "province_era": _PLACE["province_era"],
             "year": "Calendar year.",
             "grdp_growth": "GRDP growth rate, percent.",
             "grdp_value": "GRDP, VND.",
