@@ -41,7 +41,7 @@ _TAIL = regex.compile(r"[^\d;,.()]{0,25}")  # the noun after a list's first numb
 _CLAUSE_BREAK = regex.compile(r"[,;:]|\svà\s")
 _DENOMINATOR = regex.compile(r"/\s*(\d[\d.,]*)")
 _STATED_LATER = regex.compile(r"[^.]*thuộc thẩm quyền", _I)
-ROUNDUP_TOPICS = {t.id: t.roundup for t in TOPICS}
+_ROUNDUP_TOPICS = {t.id: t.roundup for t in TOPICS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +119,7 @@ def extract(text: str | Document, *, published: date | None = None, province: st
             subject = attached.get(found.match.num_start)
             if subject is None and roundup:
                 subject = clause_subject(sentence.text, named, found.match.num_start)
-            if subject is None and ROUNDUP_TOPICS.get(found.rule.topic):
+            if subject is None and _ROUNDUP_TOPICS.get(found.rule.topic):
                 continue  # a round-up's value written with no province: the nation's or a region's
             figure = _figure(ctx, paragraph, sentence, found, previous, parent, subject, declared, figures)
             if figure is None:
@@ -276,7 +276,7 @@ def rules_version() -> str:
     digest = hashlib.sha256()
     sources = sorted(root.glob("rules/*.py")) + [root / f for f in (
         "linking.py", "extraction.py", "numbers.py", "periods.py", "provinces.py", "segments.py", "checks.py",
-        "metadata.py", "indicators.py")]
+        "metadata.py", "indicators.py", "frame.py", "dating.py", "subjects.py", "tables.py", "wordings.py")]
     sources += sorted((root.parent / "seeds").glob("*.csv"))
     for path in sources:
         if path.exists():
