@@ -31,6 +31,17 @@ _PLACE = {
     "scope": "province; district/organization for a unit inside the province; level for a total over one level of government.",
     "locality": "Name of the district or organization, or the level (cấp tỉnh, cấp huyện, cấp xã), when scope is not province.",
 }
+# the headline views' columns, one per headline indicator
+_HEADLINE_COLUMNS = {
+    "grdp_growth": "GRDP growth rate, percent.",
+    "grdp_value": "GRDP, VND.",
+    "grdp_per_capita": "GRDP per capita, VND per person.",
+    "budget_revenue_total": "Total state budget revenue collected in the province, VND.",
+    "budget_revenue_domestic": "Domestic budget revenue, VND.",
+    "budget_expenditure_local": "Local budget expenditure, VND.",
+    "income_per_capita": "Average income, VND per person per year.",
+    "poverty_rate": "Share of poor households, percent.",
+}
 _SOURCE = {
     "document_id": "The source document (documents.id).",
     "document_path": "Path of the source document as given to `solieu run`.",
@@ -329,14 +340,7 @@ ENTRIES: dict[str, Entry] = {
             "province_code": _PLACE["province_code"],
             "province_era": _PLACE["province_era"],
             "year": "Calendar year.",
-            "grdp_growth": "GRDP growth rate, percent.",
-            "grdp_value": "GRDP, VND.",
-            "grdp_per_capita": "GRDP per capita, VND per person.",
-            "budget_revenue_total": "Total state budget revenue collected in the province, VND.",
-            "budget_revenue_domestic": "Domestic budget revenue, VND.",
-            "budget_expenditure_local": "Local budget expenditure, VND.",
-            "income_per_capita": "Average income, VND per person per year.",
-            "poverty_rate": "Share of poor households, percent.",
+            **_HEADLINE_COLUMNS,
         },
     ),
     "province_2025_values": Entry(
@@ -376,14 +380,7 @@ ENTRIES: dict[str, Entry] = {
             "province": "Name of the era-2025 unit.",
             "province_code": "Code of the era-2025 unit (provinces.code with era 2025).",
             "year": "Calendar year.",
-            "grdp_growth": "GRDP growth rate, percent.",
-            "grdp_value": "GRDP, VND.",
-            "grdp_per_capita": "GRDP per capita, VND per person.",
-            "budget_revenue_total": "Total state budget revenue collected in the province, VND.",
-            "budget_revenue_domestic": "Domestic budget revenue, VND.",
-            "budget_expenditure_local": "Local budget expenditure, VND.",
-            "income_per_capita": "Average income, VND per person per year.",
-            "poverty_rate": "Share of poor households, percent.",
+            **_HEADLINE_COLUMNS,
         },
     ),
     "figure_reviews": Entry(
