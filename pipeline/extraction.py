@@ -50,7 +50,6 @@ class _Context:
 
     text: str
     document: str | None
-    published: date | None
     province: Province | None
     home_known: bool  # from the manifest or the dateline: the text is that province's paper
     frame: Frame
@@ -105,7 +104,7 @@ def extract(text: str | Document, *, published: date | None = None, province: st
                             + [(f.match.num_start, f.match.num_end, "rank") for f in links if f.match.quantity.unit == "rank"]
                             ) if named and links else {}
         previous: Figure | None = None
-        declared = declared_modality(sentence.text, links[0].match.start, roundup) if links else None
+        declared = _declared_modality(sentence.text, links[0].match.start, roundup) if links else None
         national: str | None = None  # the topic of a national figure: what follows it is national too
         parent = figures[-1] if figures and figures[-1].start >= paragraph.start else None
         for found in links:
@@ -168,7 +167,7 @@ def _listed(ctx: _Context, sentence: Segment, found: Link, figures: list[Figure]
 
 def _listed_place(ctx: _Context, name: str) -> tuple[Province | None, str, str | None]:
     """A list's item names a province, a district of the home province, or else a body."""
-    if (province := lookup_province(name, ctx.published)) is not None and place_key(name) == place_key(province.name):
+    if (province := lookup_province(name, ctx.frame.published)) is not None and place_key(name) == place_key(province.name):
         return province, "province", None
     if ctx.province is not None and (district := lookup_district(name, ctx.province)) is not None:
         return ctx.province, "district", district.name
@@ -194,7 +193,7 @@ def _table_figures(ctx: _Context) -> list[Figure]:
                           for q in find_quantities(cell_text)]
             year = cell.column.year
             unit = ctx.province and unit_at(ctx.places, ctx.province, cell.start, starts=ctx.place_starts,
-                                            published=ctx.published,
+                                            published=ctx.frame.published,
                                             period_end=date(year, 12, 31))
             for found in link(sentence, quantities):
                 start = cell.start + found.match.num_start - shift
@@ -291,7 +290,7 @@ def _context(text: str, frame: Frame, province: str | None, document: str | None
     doc_province = home or _main_province(places)
     periods = document_periods(text, frame.reference)
     district = _title_district(frame.title, doc_province) if frame.title and doc_province else None
-    return _Context(text, document, frame.published, doc_province, home is not None, frame, district, places,
+    return _Context(text, document, doc_province, home is not None, frame, district, places,
                     [p.start for p in places], periods, LineIndex(text))
 
 
@@ -360,7 +359,7 @@ def _figure(ctx: _Context, paragraph: Segment, sentence: Segment, found: Link, p
         period = basis.period if basis.period is not None else period
         if w.EQUIVALENT.search(found.window) or ranked(found.rule.indicator):
             planned, estimate = basis.status == "planned", basis.estimate  # the same figure, or its rank
-    unit = province and unit_at(ctx.places, province, start, starts=ctx.place_starts, published=ctx.published,
+    unit = province and unit_at(ctx.places, province, start, starts=ctx.place_starts, published=ctx.frame.published,
                                 period_end=period.end if period else None)
     code, era = (unit.code, unit.era) if unit else (None, None)
     return Figure(
@@ -431,7 +430,7 @@ def _bracketed(text: str, at: int) -> bool:
     return before.rfind("(") > before.rfind(")")
 
 
-def declared_modality(sentence: str, first: int, roundup: bool = False) -> tuple[int, int, bool, bool] | None:
+def _declared_modality(sentence: str, first: int, roundup: bool = False) -> tuple[int, int, bool, bool] | None:
     """What a sentence declares before its first number — a target (`Phấn đấu năm 2021, …`) or
     an estimate (`ước`, `dự báo`) — covers the figures after it, parentheses included, up to a
     `;` (a round-up's list goes on past it) or a new time frame: (from, to, planned, estimate)."""
