@@ -1,0 +1,113 @@
+"""Extraction on every core: documents go to a pool of worker processes and their figures
+come back in input order, so one writer can load them as if extraction were serial.
+
+Extraction is pure CPU and holds the GIL, so threads would not help; processes do. On Linux
+the pool forks after the rules are compiled, so a worker starts in milliseconds and any
+callable (a test's lambda included) can be the extractor.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+
+from pipeline.documents import Document, DocumentError
+from pipeline.figures import Figure
+
+Extract = Callable[[Document], list[Figure]]
+Result = list[Figure] | DocumentError
+
+# Documents in flight per worker: enough to keep every worker busy, few enough that memory
+# stays flat however long the input is.
+_AHEAD = 16
+_CHUNK = 4
+
+_extract: Extract | None = None  # the forked workers' extractor, set before the pool starts
+
+
+def default_workers() -> int:
+    """The cores this process may run on (a container's CPU set, not the host's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def extract_one(doc: Document, extract: Extract | None = None) -> Result:
+    """The figures of `doc`, or the error that cost this one document (a rule bug must not
+    stop the night's run)."""
+    try:
+        return (extract or _default_extract())(doc)
+    except Exception as error:
+        return DocumentError(doc.path, "extract", f"{type(error).__name__}: {error}")
+
+
+def _in_worker(docs: list[Document]) -> list[Result]:
+    return [extract_one(doc, _extract) for doc in docs]
+
+
+def _default_extract() -> Extract:
+    from pipeline.extraction import extract_document
+    return extract_document
+
+
+class Extractor:
+    """`with Extractor(workers=N) as pool: for doc, result in pool.map(docs): …`
+
+    `workers=1` extracts in this process (no pool, no pickling). The input is consumed lazily,
+    at most `_AHEAD` documents per worker ahead of the consumer.
+    """
+
+    def __init__(self, workers: int | None = None, extract: Extract | None = None):
+        self.workers = default_workers() if workers is None else max(1, workers)
+        self._extract = extract or _default_extract()
+        self._pool = None
+
+    def __enter__(self) -> Extractor:
+        if self.workers > 1:
+            global _extract
+            _extract = self._extract
+            context = multiprocessing.get_context(
+                "fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+            self._pool = context.Pool(self.workers)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._pool is not None:
+            if exc[0] is None:
+                self._pool.close()
+            else:
+                self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def map(self, docs: Iterable[Document]) -> Iterator[tuple[Document, Result]]:
+        """Each document with its figures (or its DocumentError), in input order."""
+        if self._pool is None:
+            for doc in docs:
+                yield doc, extract_one(doc, self._extract)
+            return
+        window = self.workers * _AHEAD // _CHUNK
+        pending: deque[tuple[list[Document], object]] = deque()
+        for chunk in _chunks(docs, _CHUNK):
+            pending.append((chunk, self._pool.apply_async(_in_worker, (chunk,))))
+            if len(pending) >= window:
+                yield from _ready(*pending.popleft())
+        while pending:
+            yield from _ready(*pending.popleft())
+
+
+def _ready(chunk: list[Document], result) -> Iterator[tuple[Document, Result]]:
+    return zip(chunk, result.get())
+
+
+def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    chunk: list[Document] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
