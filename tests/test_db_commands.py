@@ -319,7 +319,7 @@ def test_a_run_killed_with_sigkill_is_finished_by_the_next(db_url, tmp_path):
     clean = f"sqlite:///{tmp_path / 'clean.db'}"
     assert _solieu("run", str(corpus), "--db", clean).exit_code == 0
 
-    victim = _spawn("run", str(corpus), "--db", db_url)
+    victim = _spawn("run", str(corpus), "--db", db_url, "--batch", "5")  # commits often
     deadline = time.monotonic() + 120
     while _progress(db_url) < 10 and victim.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
@@ -340,7 +340,7 @@ def test_a_run_killed_with_sigkill_is_finished_by_the_next(db_url, tmp_path):
 
 def test_sigterm_stops_a_run_cleanly(db_url, tmp_path):
     corpus = _corpus(tmp_path / "docs", copies=40)
-    victim = _spawn("run", str(corpus), "--db", db_url)
+    victim = _spawn("run", str(corpus), "--db", db_url, "--batch", "5")
     deadline = time.monotonic() + 120
     while _progress(db_url) < 10 and victim.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
@@ -368,7 +368,7 @@ def test_two_runs_started_at_once_never_duplicate_a_figure(db_url, tmp_path):
 
 def test_a_second_run_exits_with_a_clear_message_while_the_first_loads(db_url, tmp_path):
     corpus = _corpus(tmp_path / "docs", copies=40)
-    first = _spawn("run", str(corpus), "--db", db_url)
+    first = _spawn("run", str(corpus), "--db", db_url, "--batch", "5")
     deadline = time.monotonic() + 120
     while _progress(db_url) < 1 and first.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)

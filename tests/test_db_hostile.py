@@ -254,7 +254,7 @@ def _forked_run(url: str, corpus: Path, kill_after: float | None) -> float:
         os.dup2(null, 1)
         os.dup2(null, 2)
         try:
-            main(["run", str(corpus), "--db", url], standalone_mode=False)
+            main(["run", str(corpus), "--db", url, "--batch", "3"], standalone_mode=False)
         finally:
             os._exit(0)
     if kill_after is not None:

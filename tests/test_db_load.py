@@ -246,7 +246,7 @@ def _interrupted_after_first(items):
 def test_an_interrupted_run_is_hidden_until_a_later_run_completes(db_engine, docs, extractor):
     with pytest.raises(KeyboardInterrupt):
         load(db_engine, _interrupted_after_first(list(docs.values())), extract=extractor,
-             rules_version="r1")
+             rules_version="r1", batch=1)  # a batch of one: the first document is committed
     assert _scalar(db_engine, "SELECT status FROM runs") == "interrupted"
     assert _scalar(db_engine, "SELECT count(*) FROM figures") == 2
     assert _scalar(db_engine, "SELECT count(*) FROM published_figures") == 0

@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from pipeline.db import engine as schema
 from pipeline.db.dictionary import VIEWS
 from pipeline.db.export import FORMATS, write
-from pipeline.db.load import RunReport, load
+from pipeline.db.load import BATCH, RunReport, load
 from pipeline.db.locking import RunRefused
 from pipeline.documents import DocumentError
 from pipeline.logs import Log, log_format_option
@@ -222,13 +222,17 @@ def summary_record(report: RunReport, url: str) -> dict:
 @click.option("--dry-run", is_flag=True, help="Say what a run would write; write nothing.")
 @click.option("--wait", type=click.FloatRange(min=0), default=0, show_default=True,
               help="Seconds to wait for another run on the same database; 0 exits at once.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes that extract (default: every core this process may use).")
+@click.option("--batch", type=click.IntRange(min=1), default=BATCH, show_default=True,
+              help="Documents written per transaction.")
 @input_options
 @log_format_option
 @click.option("--summary", "summary_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="json: also print the summary as one JSON line on stdout.")
 def run(paths: tuple[str, ...], manifest: str | None, url: str, full_refresh: bool,
-        dry_run: bool, wait: float, max_bytes: int, allow_outside: bool, log_format: str,
-        summary_format: str) -> None:
+        dry_run: bool, wait: float, workers: int | None, batch: int, max_bytes: int,
+        allow_outside: bool, log_format: str, summary_format: str) -> None:
     """Load documents (PATH... files or folders, or --manifest FILE) into the database.
 
     Only new or changed documents are extracted; a failing document is quarantined in
@@ -240,6 +244,7 @@ def run(paths: tuple[str, ...], manifest: str | None, url: str, full_refresh: bo
     if not paths and manifest is None:
         raise click.UsageError("give documents as PATH... or --manifest FILE")
     from pipeline.extraction import extract_document, rules_version
+    from pipeline.parallel import default_workers
     from pipeline.reading import iter_documents
 
     log, logged = Log(log_format), set()
@@ -254,7 +259,8 @@ def run(paths: tuple[str, ...], manifest: str | None, url: str, full_refresh: bo
             with _sigterm_as_interrupt(), _progress(documents, log) as items:
                 report = load(engine, items, extract=extract_document,
                               rules_version=rules_version(), full_refresh=full_refresh,
-                              dry_run=dry_run, wait=wait)
+                              dry_run=dry_run, wait=wait,
+                              workers=workers or default_workers(), batch=batch)
         except KeyboardInterrupt:
             _cannot_run("interrupted: the documents committed so far stay loaded, "
                         "and the next run finishes the work", log)

@@ -1,46 +1,51 @@
 """The load: documents and their figures into the database, incrementally and idempotently.
 
-One transaction per document carries its text, the changes to its figures and the run
-ledger's counters, so the database never holds half a document and the ledger never
-disagrees with the data. A document whose text, metadata and rules version are unchanged
-is not even extracted. Figures are matched on their identity (document + span +
+The input is read in batches. For each batch the stored rows of just its paths are looked up
+(one query: memory stays flat however long the corpus), the new and changed documents are
+extracted on every core (pipeline.parallel), and the batch is written in one transaction: its
+documents, their figures in bulk (pipeline.db.bulk), the re-attached reviews, its failures and
+the run ledger's counters. So the database never holds half a document and the ledger never
+disagrees with the data. A batch the database refuses is written again document by document,
+so a bad document fails alone. A document whose text, metadata and rules version are
+unchanged is not even extracted. Figures are matched on their identity (document + span +
 indicator): an unchanged figure is not touched and keeps its id.
 """
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import json
 import os
 import socket
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
-from decimal import Decimal
 from importlib import metadata
 
 import sqlalchemy as sa
 
-from pipeline.db import reference
+from pipeline.db import bulk, reference
 from pipeline.db.engine import ensure_current, require_current
 from pipeline.db.locking import RunRefused, exclusive_run
-from pipeline.db.models import (ERAS, DocumentErrorRow, DocumentRow, FigureRow, IndicatorRow,
-                                ProvinceRow, RunRow)
+from pipeline.db.models import (ERAS, DocumentErrorRow, DocumentRow, IndicatorRow, ProvinceRow,
+                                ReviewRow, RunRow)
 from pipeline.documents import Document, DocumentError
 from pipeline.figures import Figure
+from pipeline.parallel import Extractor
 from pipeline.review.attach import reattach
 
 Extract = Callable[[Document], list[Figure]]
 
+BATCH = 200  # documents per transaction: few round trips, a small loss when a run is killed
+
 _DOCUMENTS = DocumentRow.__table__
-_FIGURES = FigureRow.__table__
 _RUNS = RunRow.__table__
 _ERRORS = DocumentErrorRow.__table__
+_REVIEWS = ReviewRow.__table__
 _DOCUMENT_FIELDS = ("url", "title", "published", "province", "encoding")
 _CHANGE_FIELDS = ("sha256", "rules_version", *_DOCUMENT_FIELDS)
 _ERA_CHANGE = date(2025, 7, 1)
 _UNKNOWN_CODE = "province_code_unknown"
+_REFUSED = (sa.exc.IntegrityError, sa.exc.DataError, bulk.Refused)
 
 
 @dataclass(frozen=True)
@@ -74,55 +79,66 @@ class RunReport:
 
 def load(engine: sa.Engine, items: Iterable[Document | DocumentError], *, extract: Extract,
          rules_version: str, full_refresh: bool = False, dry_run: bool = False,
-         wait: float = 0) -> RunReport:
+         wait: float = 0, workers: int = 1, batch: int = BATCH) -> RunReport:
     """Load `items` (what pipeline.reading yields) and return what the run did.
 
-    A dry run reads the database and reports what a real run would write, writing nothing.
-    Raises RunRefused when another run holds the database beyond `wait` seconds, and
-    SchemaNotCurrent when the schema needs a migration this code does not run by itself.
+    `workers` processes extract (pipeline.parallel.Extractor); this one writes, `batch`
+    documents a transaction. A dry run reads the database and reports what a real run would
+    write, writing nothing. Raises RunRefused when another run holds the database beyond
+    `wait` seconds, and SchemaNotCurrent when the schema needs a migration this code does not
+    run by itself.
     """
+    run = _Run(engine, extract, rules_version, full_refresh, workers=workers, batch=batch)
     if dry_run:
         require_current(engine)
-        return _Run(engine, extract, rules_version, full_refresh, None).over(items)
+        return run.over(items)
     try:
         with exclusive_run(engine, wait):
             ensure_current(engine)
-            with engine.begin() as conn:
-                reference.sync(conn)
-                _close_dead_runs(conn)
-                run_id = _start_run(conn, rules_version, full_refresh)
-            return _Run(engine, extract, rules_version, full_refresh, run_id).over(items)
+            run.start()
+            return run.over(items)
     except RunRefused as refused:
         raise RunRefused(f"{refused}{_holder(engine)}") from None
 
 
+@dataclass
+class _Pending:
+    """A document extracted and validated, waiting for its batch's transaction."""
+
+    row: dict
+    stored: Mapping | None
+    kind: str
+    figures: list[tuple]
+
+
 class _Run:
-    """One pass over the input. What is stored is read once up front, so deciding to skip
-    an unchanged document costs no query; `run_id` None makes it a dry run."""
+    """One pass over the input; `run_id` None (never started) makes it a dry run."""
 
     def __init__(self, engine: sa.Engine, extract: Extract, rules_version: str,
-                 full_refresh: bool, run_id: int | None):
+                 full_refresh: bool, *, workers: int = 1, batch: int = BATCH):
         self._engine, self._extract, self._rules_version = engine, extract, rules_version
-        self._full_refresh, self._run_id = full_refresh, run_id
+        self._full_refresh, self._workers, self._batch = full_refresh, workers, max(1, batch)
+        self._run_id: int | None = None
         self._counts = Counts()
         self._failures: list[DocumentError] = []
-        with engine.connect() as conn:
-            self._stored: dict[str, Mapping] = {row["path"]: row for row in conn.execute(
-                sa.select(_DOCUMENTS.c.id, _DOCUMENTS.c.path,
-                          *(_DOCUMENTS.c[f] for f in _CHANGE_FIELDS))).mappings()}
-            self._indicators = set(conn.execute(sa.select(IndicatorRow.code)).scalars())
-            self._provinces = {tuple(row) for row in conn.execute(
-                sa.select(ProvinceRow.code, ProvinceRow.era))}
+        self._figures = bulk.writer(engine.dialect)
+
+    def start(self) -> None:
+        with self._engine.begin() as conn:
+            reference.sync(conn)
+            _close_dead_runs(conn)
+            self._run_id = _start_run(conn, self._rules_version, self._full_refresh)
 
     def over(self, items: Iterable[Document | DocumentError]) -> RunReport:
         started = time.monotonic()
         try:
-            for item in items:
-                self._counts = self._counts.plus(documents_seen=1)
-                if isinstance(item, DocumentError):
-                    self._fail(item)
-                else:
-                    self._document(item)
+            with self._engine.connect() as conn:
+                self._indicators = set(conn.execute(sa.select(IndicatorRow.code)).scalars())
+                self._provinces = {tuple(row) for row in conn.execute(
+                    sa.select(ProvinceRow.code, ProvinceRow.era))}
+            with Extractor(self._workers, self._extract) as pool:
+                for batch in batches(items, self._batch):
+                    self._one_batch(batch, pool)
         except KeyboardInterrupt:
             self._close("interrupted", "stopped by Ctrl-C or SIGTERM")
             raise
@@ -133,46 +149,124 @@ class _Run:
         return RunReport(self._run_id, status, self._counts, tuple(self._failures),
                          time.monotonic() - started)
 
-    def _document(self, doc: Document) -> None:
-        stored = self._stored.get(doc.path)
-        row = _document_row(doc, self._rules_version)
-        kind = ("documents_new" if stored is None
-                else "documents_unchanged" if all(stored[k] == row[k] for k in _CHANGE_FIELDS)
-                else "documents_changed")
-        if kind == "documents_unchanged" and not self._full_refresh:
-            self._counts = self._counts.plus(documents_unchanged=1)
-            return
-        try:
-            figures = self._extract(doc)
-        except Exception as error:  # a rule bug costs one document, not the night's run
-            self._fail(DocumentError(doc.path, "extract", f"{type(error).__name__}: {error}"))
-            return
-        try:
-            rows = [self._figure_row(doc, figure) for figure in figures]
-            _check_unique(doc.path, rows)
-        except DocumentError as error:
-            self._fail(error)
-            return
+    def _one_batch(self, items: list[Document | DocumentError], pool: Extractor) -> None:
+        docs = [item for item in items if isinstance(item, Document)]
+        stored = self.stored(doc.path for doc in docs)
+        counts = Counts(documents_seen=len(items))
+        failures: dict[int, DocumentError] = {i: item for i, item in enumerate(items)
+                                              if isinstance(item, DocumentError)}
+        order = {id(item): i for i, item in enumerate(items)}
+        todo: list[tuple[Document, dict, Mapping | None, str]] = []
+        for doc in docs:
+            row = _document_row(doc, self._rules_version)
+            old = stored.get(doc.path)
+            kind = ("documents_new" if old is None
+                    else "documents_unchanged" if all(old[k] == row[k] for k in _CHANGE_FIELDS)
+                    else "documents_changed")
+            if kind == "documents_unchanged" and not self._full_refresh:
+                counts = counts.plus(documents_unchanged=1)
+            else:
+                todo.append((doc, row, old, kind))
+        pending: list[_Pending] = []
+        extracted = pool.map(doc for doc, *_ in todo)
+        for (doc, result), (_, row, old, kind) in zip(extracted, todo):
+            try:
+                if isinstance(result, DocumentError):
+                    raise result
+                figures = [self._figure_row(doc, figure) for figure in result]
+                _check_unique(doc.path, figures)
+            except DocumentError as error:
+                failures[order[id(doc)]] = error
+                continue
+            pending.append(_Pending(row, old, kind, figures))
+        failed = [failures[i] for i in sorted(failures)]
+        counts = counts.plus(documents_failed=len(failed))
         if self._run_id is None:
-            with self._engine.connect() as conn:
-                diff = _Diff.of(_existing(conn, stored), rows)
-            self._counts = self._counts.plus(**{kind: 1}, **diff.counts())
+            self._dry(pending, counts, failed)
             return
         try:
             with self._engine.begin() as conn:
-                document_id = self._write_document(conn, stored, row, kind)
-                diff = _Diff.of(_existing(conn, stored), rows)
-                self._write_figures(conn, document_id, diff)
-                reattach(conn, row["path"], self._run_id)
-                counts = self._counts.plus(**{kind: 1}, **diff.counts())
-                self._write_counts(conn, counts)
-        except (sa.exc.IntegrityError, sa.exc.DataError) as error:
-            self._fail(DocumentError(doc.path, "load", str(error.orig).strip()))
+                counts = self._write(conn, pending, failed, counts)
+        except _REFUSED:
+            self._one_by_one(pending, failed, counts)
             return
         self._counts = counts
-        self._stored[doc.path] = {**{f: row[f] for f in _CHANGE_FIELDS}, "id": document_id}
+        self._failures.extend(failed)
 
-    def _figure_row(self, doc: Document, figure: Figure) -> dict:
+    def stored(self, paths: Iterable[str]) -> dict[str, Mapping]:
+        """What the database holds for `paths`: one query a batch, never the whole corpus."""
+        paths = list(paths)
+        if not paths:
+            return {}
+        with self._engine.connect() as conn:
+            return {row["path"]: row for row in conn.execute(
+                sa.select(_DOCUMENTS.c.id, _DOCUMENTS.c.path,
+                          *(_DOCUMENTS.c[f] for f in _CHANGE_FIELDS))
+                .where(_DOCUMENTS.c.path.in_(paths))).mappings()}
+
+    def _dry(self, pending: list[_Pending], counts: Counts, failed: list[DocumentError]) -> None:
+        with self._engine.connect() as conn:
+            stored = bulk.stored_digests(conn, [p.stored["id"] for p in pending if p.stored])
+        for p in pending:
+            written = bulk.Written(p.stored["id"] if p.stored else 0, p.stored is not None,
+                                   p.figures)
+            inserts, updates, _ = bulk.diff(stored, [written])
+            counts = counts.plus(**{p.kind: 1}, figures_inserted=len(inserts),
+                                 figures_updated=len(updates))
+        counts = counts.plus(figures_deleted=len(stored))
+        self._counts = self._counts.plus(**dataclasses.asdict(counts))
+        self._failures.extend(failed)
+
+    def _write(self, conn: sa.Connection, pending: list[_Pending],
+               failed: list[DocumentError], counts: Counts) -> Counts:
+        """Write one batch (or one document of it) on `conn`; returns the run's new counts."""
+        now = _now()
+        new = [p for p in pending if p.stored is None]
+        ids: dict[str, int] = {p.row["path"]: p.stored["id"] for p in pending if p.stored}
+
+        def columns(p: _Pending) -> tuple:
+            return tuple({**p.row, "run_id": self._run_id, "loaded_at": now}[c]
+                         for c in bulk.DOCUMENT_COLUMNS)
+
+        ids.update(self._figures.documents(
+            conn, [columns(p) for p in new],
+            [(p.stored["id"], columns(p)) for p in pending if p.kind == "documents_changed"]))
+        written = [bulk.Written(ids[p.row["path"]], p.stored is not None, p.figures)
+                   for p in pending]
+        changes = self._figures.write(conn, written, self._run_id, self._rules_version)
+        if pending:
+            reviewed = conn.execute(sa.select(_REVIEWS.c.document_path).distinct().where(
+                _REVIEWS.c.document_path.in_(list(ids)))).scalars().all()
+            for path in reviewed:
+                reattach(conn, path, self._run_id)
+        if failed:
+            conn.execute(_ERRORS.insert(), [
+                {"run_id": self._run_id, "path": e.path, "stage": e.stage, "message": e.message,
+                 "line": e.line, "recorded_at": now} for e in failed])
+        for p in pending:
+            counts = counts.plus(**{p.kind: 1})
+        counts = self._counts.plus(**dataclasses.asdict(counts)).plus(
+            figures_inserted=changes.inserted, figures_updated=changes.updated,
+            figures_deleted=changes.deleted)
+        self._write_counts(conn, counts)
+        return counts
+
+    def _one_by_one(self, pending: list[_Pending], failed: list[DocumentError],
+                    counts: Counts) -> None:
+        """The database refused the batch: write its failures, then each document in a
+        transaction of its own, so only the document it refuses is lost."""
+        with self._engine.begin() as conn:
+            self._counts = self._write(conn, [], failed, counts)
+        self._failures.extend(failed)
+        for p in pending:
+            try:
+                with self._engine.begin() as conn:
+                    self._counts = self._write(conn, [p], [], Counts())
+            except _REFUSED as error:
+                message = str(getattr(error, "orig", None) or error).strip()
+                self._fail(DocumentError(p.row["path"], "load", message))
+
+    def _figure_row(self, doc: Document, figure: Figure) -> tuple:
         if figure.indicator not in self._indicators:
             raise DocumentError(doc.path, "validate", f"indicator {figure.indicator!r} is not in "
                                 "the catalogue (seeds/indicators.csv)", figure.line)
@@ -183,21 +277,13 @@ class _Run:
             flags.append("ocr")  # read by OCR from a scanned PDF: worth a second look
         if figure.province_code is not None and era is None:
             flags.append(_UNKNOWN_CODE)
-        row = {
-            "key": figure.key, "indicator": figure.indicator, "value": figure.value,
-            "unit": figure.unit, "province": figure.province,
-            "province_code": figure.province_code, "province_era": era,
-            "scope": figure.scope, "locality": figure.locality,
-            "period_start": figure.period_start, "period_end": figure.period_end,
-            "period_grain": figure.period_grain, "status": figure.status,
-            "estimate": figure.estimate, "basis": figure.basis, "of_total": figure.of_total,
-            "bound": figure.bound, "flags": ",".join(flags) or None,
-            "start_offset": figure.start, "end_offset": figure.end, "line": figure.line,
-            "quote": figure.quote, "rule": figure.rule,
-        }
-        row["digest"] = hashlib.sha1(json.dumps(
-            [_plain(v) for v in row.values()], ensure_ascii=False).encode()).hexdigest()
-        return row
+        fields = (figure.key, figure.indicator, figure.value, figure.unit, figure.province,
+                  figure.province_code, era, figure.scope, figure.locality,
+                  figure.period_start, figure.period_end, figure.period_grain, figure.status,
+                  figure.estimate, figure.basis, figure.of_total, figure.bound,
+                  ",".join(flags) or None, figure.start, figure.end, figure.line,
+                  figure.quote, figure.rule)
+        return (*fields, bulk.digest(fields))
 
     def _era(self, figure: Figure, doc: Document) -> str | None:
         """The era the figure carries: the extractor resolved its unit by name and markers
@@ -213,27 +299,6 @@ class _Run:
         when = figure.period_end or doc.published
         eras = ERAS[::-1] if when is None else ("2008" if when < _ERA_CHANGE else "2025",)
         return next((era for era in eras if (figure.province_code, era) in self._provinces), None)
-
-    def _write_document(self, conn: sa.Connection, stored: Mapping | None, row: dict,
-                        kind: str) -> int:
-        values = {**row, "run_id": self._run_id, "loaded_at": _now()}
-        if stored is None:
-            return conn.execute(
-                _DOCUMENTS.insert().values(values).returning(_DOCUMENTS.c.id)).scalar_one()
-        if kind == "documents_changed":
-            conn.execute(_DOCUMENTS.update().where(_DOCUMENTS.c.id == stored["id"]).values(values))
-        return stored["id"]
-
-    def _write_figures(self, conn: sa.Connection, document_id: int, diff: _Diff) -> None:
-        written = {"run_id": self._run_id, "rules_version": self._rules_version}
-        if diff.deletes:
-            conn.execute(_FIGURES.delete().where(_FIGURES.c.id.in_(diff.deletes)))
-        if diff.updates:
-            conn.execute(_FIGURES.update().where(_FIGURES.c.id == sa.bindparam("figure_id")),
-                         [{**row, **written, "figure_id": i} for i, row in diff.updates])
-        if diff.inserts:
-            conn.execute(_FIGURES.insert(),
-                         [{**row, **written, "document_id": document_id} for row in diff.inserts])
 
     def _write_counts(self, conn: sa.Connection, counts: Counts, **more) -> None:
         conn.execute(_RUNS.update().where(_RUNS.c.id == self._run_id)
@@ -270,34 +335,24 @@ class _Run:
         return status
 
 
-
-@dataclass(frozen=True)
-class _Diff:
-    inserts: list[dict]
-    updates: list[tuple[int, dict]]
-    deletes: list[int]
-
-    @classmethod
-    def of(cls, existing: dict[str, tuple[int, str]], rows: list[dict]) -> _Diff:
-        new = {row["key"]: row for row in rows}
-        return cls(
-            inserts=[row for key, row in new.items() if key not in existing],
-            updates=[(existing[key][0], row) for key, row in new.items()
-                     if key in existing and existing[key][1] != row["digest"]],
-            deletes=[i for key, (i, _) in existing.items() if key not in new],
-        )
-
-    def counts(self) -> dict[str, int]:
-        return {"figures_inserted": len(self.inserts), "figures_updated": len(self.updates),
-                "figures_deleted": len(self.deletes)}
-
-
-def _existing(conn: sa.Connection, stored: Mapping | None) -> dict[str, tuple[int, str]]:
-    if stored is None:
-        return {}
-    rows = conn.execute(sa.select(_FIGURES.c.key, _FIGURES.c.id, _FIGURES.c.digest)
-                        .where(_FIGURES.c.document_id == stored["id"]))
-    return {key: (i, digest) for key, i, digest in rows}
+def batches(items: Iterable[Document | DocumentError], size: int) -> Iterator[list]:
+    """`size` items at a time; a path met again starts a new batch, so its second reading is
+    decided against what the first one wrote."""
+    batch: list = []
+    paths: set[str] = set()
+    for item in items:
+        path = item.path if isinstance(item, Document) else None
+        if path in paths:
+            yield batch
+            batch, paths = [], set()
+        batch.append(item)
+        if path is not None:
+            paths.add(path)
+        if len(batch) >= size:
+            yield batch
+            batch, paths = [], set()
+    if batch:
+        yield batch
 
 
 def _document_row(doc: Document, rules_version: str) -> dict:
@@ -305,22 +360,14 @@ def _document_row(doc: Document, rules_version: str) -> dict:
             "text": doc.text, **{f: getattr(doc, f) for f in _DOCUMENT_FIELDS}}
 
 
-def _check_unique(path: str, rows: list[dict]) -> None:
-    seen: dict[str, dict] = {}
+def _check_unique(path: str, rows: list[tuple]) -> None:
+    seen: set[str] = set()
     for row in rows:
-        twin = seen.setdefault(row["key"], row)
-        if twin is not row:
-            span = f"{row['start_offset']}-{row['end_offset']}"
+        if row[bulk.KEY] in seen:
+            span = f"{row[bulk.START]}-{row[bulk.END]}"
             raise DocumentError(path, "validate", f"two figures share the span {span} and "
-                                f"indicator {row['indicator']!r}", row["line"])
-
-
-def _plain(value):
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
+                                f"indicator {row[bulk.INDICATOR]!r}", row[bulk.LINE])
+        seen.add(row[bulk.KEY])
 
 
 def _now() -> datetime:
