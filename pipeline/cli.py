@@ -39,39 +39,53 @@ def main() -> None:
     """solieu: dated figures from Vietnamese provincial reports, traced to their source."""
 
 
-def _figures(paths, manifest, failures: list | None = None, log=None, **limits):
-    """Figures of every readable document; unreadable ones are reported, counted in
-    `failures`, and skipped. Figures read by OCR carry the flag `ocr`."""
+def _figures(paths, manifest, failures: list | None = None, log=None, workers: int = 1, **limits):
+    """Figures of every readable document, in input order; unreadable ones are reported,
+    counted in `failures`, and skipped. Figures read by OCR carry the flag `ocr`."""
     from dataclasses import replace
 
-    from pipeline.extraction import extract_document
+    from pipeline.parallel import Extractor
     from pipeline.reading import iter_documents
 
     failures = [] if failures is None else failures
     log = log or Log()
-    for item in iter_documents(paths, manifest, **limits):
-        if not isinstance(item, DocumentError):
-            try:
-                figures = extract_document(item)
-            except Exception as error:  # a rule bug costs one document, not the whole output
-                item = DocumentError(item.path, "extract", f"{type(error).__name__}: {error}")
+    items = iter_documents(paths, manifest, **limits)
+    readable = _readable(items, failures, log)
+    with Extractor(workers) as pool:
+        for item, result in pool.map(readable):
+            if isinstance(result, DocumentError):
+                failures.append(result)
+                log.document_failed(result)
             else:
-                yield from (replace(f, flags=(*f.flags, "ocr")) if item.ocr else f for f in figures)
-                continue
-        failures.append(item)
-        log.document_failed(item)
+                yield from (replace(f, flags=(*f.flags, "ocr")) if item.ocr else f for f in result)
     if failures:
         log.error("inputs_failed", f"{len(failures)} document(s) could not be read",
                   failed=len(failures))
+
+
+def _readable(items, failures: list, log):
+    """The documents of `items`; the ones that could not be read are reported on the way."""
+    for item in items:
+        if isinstance(item, DocumentError):
+            failures.append(item)
+            log.document_failed(item)
+        else:
+            yield item
+
+
+_workers_option = click.option(
+    "--workers", type=click.IntRange(min=1), default=None,
+    help="Processes that extract in parallel  [default: the machine's cores].")
 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--manifest", type=click.Path(exists=True, dir_okay=False), help="JSON Lines manifest of documents.")
 @click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True, help="jsonl is the contract.")
+@_workers_option
 @input_options
 @log_format_option
-def extract(paths, manifest, fmt, max_bytes, allow_outside, log_format):
+def extract(paths, manifest, fmt, workers, max_bytes, allow_outside, log_format):
     """Print the figures found in PATHS (files or folders) or a manifest.
 
     Exit status: 0 every input read, 1 some input failed (one line each on stderr).
@@ -79,8 +93,8 @@ def extract(paths, manifest, fmt, max_bytes, allow_outside, log_format):
     if not paths and not manifest:
         raise click.UsageError("give PATH… or --manifest FILE")
     failures: list[DocumentError] = []
-    figures = _figures(paths, manifest, failures, Log(log_format), max_bytes=max_bytes,
-                       allow_outside=allow_outside)
+    figures = _figures(paths, manifest, failures, Log(log_format), workers=workers,
+                       max_bytes=max_bytes, allow_outside=allow_outside)
     rows = (f.to_json() for f in figures)
     out = sys.stdout
     if fmt == "jsonl":
@@ -113,6 +127,6 @@ def evaluate(gold, docs, manifest, as_json_):
     """Extract from DOCS and score against GOLD: detection, indicator and record P/R/F1."""
     from pipeline.evaluate import as_json, evaluate as score, format_report, load_jsonl
 
-    predictions = [f.to_json() for f in _figures(() if manifest else (docs,), manifest)]
+    predictions = [f.to_json() for f in _figures(() if manifest else (docs,), manifest, workers=None)]
     report = score(load_jsonl(gold), docs, predictions)
     click.echo(json.dumps(as_json(report), ensure_ascii=False) if as_json_ else format_report(report))

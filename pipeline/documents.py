@@ -39,3 +39,7 @@ class DocumentError(Exception):
         self.path, self.stage, self.message, self.line = path, stage, message, line
         where = f"{path}:{line}" if line else path
         super().__init__(f"{where}: {stage}: {message}")
+
+    def __reduce__(self):
+        """Pickled by its fields: a worker process sends it back whole (pipeline.parallel)."""
+        return type(self), (self.path, self.stage, self.message, self.line)

@@ -20,6 +20,7 @@ import os
 import stat
 import unicodedata
 from collections.abc import Iterator, Sequence
+from typing import BinaryIO
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -38,7 +39,7 @@ SUFFIXES = (".txt", *HTML_SUFFIXES, ".pdf", ".docx")
 _LINE_END = regex.compile(r"\r\n?")
 _META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", regex.IGNORECASE)
 _MANIFEST_TEXT_FIELDS = ("url", "title", "province")
-_MANIFEST_MAX_BYTES = 1_000_000_000  # a manifest is read whole: a FIFO or device is refused
+_MANIFEST_MAX_BYTES = 100_000_000_000  # streamed; still a regular file (a FIFO would hang)
 _UNICODE_MARKS = (
     (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
     (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
@@ -203,7 +204,26 @@ _FILE_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"
 
 
 def _read_bytes(path: str | Path, shown: str, max_bytes: int) -> bytes:
-    """The file's bytes, refusing what is not a regular file or is over `max_bytes`.
+    """The file's bytes, refusing what is not a regular file or is over `max_bytes`."""
+    with _open_regular(path, shown, max_bytes) as handle:
+        try:
+            # read(n) allocates n bytes up front: ask for the file's size, not the limit
+            size = min(os.fstat(handle.fileno()).st_size, max_bytes)
+            data = handle.read(size + 1)
+            if size < len(data) <= max_bytes:  # the file grew since it was measured
+                data += handle.read(max_bytes + 1 - len(data))
+        except OSError as error:
+            raise DocumentError(shown, "read", error.strerror or str(error)) from None
+    if len(data) > max_bytes:
+        raise DocumentError(shown, "read", f"over the limit of {max_bytes} bytes "
+                            "(raise it with --max-bytes)")
+    if not data:
+        raise DocumentError(shown, "read", "empty file")
+    return data
+
+
+def _open_regular(path: str | Path, shown: str, max_bytes: int) -> BinaryIO:
+    """The file opened for reading, refusing what is not a regular file or is over `max_bytes`.
 
     Opened non-blocking and checked on the open descriptor, so a FIFO cannot hang the run
     and a file swapped for another between check and read is still checked.
@@ -217,54 +237,56 @@ def _read_bytes(path: str | Path, shown: str, max_bytes: int) -> bytes:
         reason = ("symbolic link loop" if error.errno == 40
                   else error.strerror or str(error))
         raise DocumentError(shown, "read", reason) from None
-    with os.fdopen(fd, "rb") as handle:
-        mode = os.fstat(fd).st_mode
-        kind = next((name for test, name in _FILE_KINDS if test(mode)), None)
-        if kind or not stat.S_ISREG(mode):
-            raise DocumentError(shown, "read", f"not a regular file: {kind or 'special file'}")
-        size = os.fstat(fd).st_size
-        if size > max_bytes:
-            raise DocumentError(shown, "read", f"{size} bytes, over the limit of {max_bytes} "
-                                "(raise it with --max-bytes)")
-        try:
-            data = handle.read(max_bytes + 1)
-        except OSError as error:
-            raise DocumentError(shown, "read", error.strerror or str(error)) from None
-    if len(data) > max_bytes:
-        raise DocumentError(shown, "read", f"over the limit of {max_bytes} bytes "
+    handle = os.fdopen(fd, "rb")
+    mode = os.fstat(fd).st_mode
+    kind = next((name for test, name in _FILE_KINDS if test(mode)), None)
+    if kind or not stat.S_ISREG(mode):
+        handle.close()
+        raise DocumentError(shown, "read", f"not a regular file: {kind or 'special file'}")
+    size = os.fstat(fd).st_size
+    if size > max_bytes:
+        handle.close()
+        raise DocumentError(shown, "read", f"{size} bytes, over the limit of {max_bytes} "
                             "(raise it with --max-bytes)")
-    if not data:
-        raise DocumentError(shown, "read", "empty file")
-    return data
+    return handle
 
 
 def _manifest_items(manifest: str | Path, allow_outside: bool = False
                     ) -> Iterator[ManifestEntry | DocumentError]:
+    """The manifest's entries, streamed line by line: a crawl's manifest of millions of lines
+    costs the memory of one line (and of the set of names seen, to refuse duplicates)."""
     shown, folder = str(manifest), Path(manifest).parent
     try:
-        lines = _read_bytes(manifest, shown, _MANIFEST_MAX_BYTES).decode("utf-8-sig").splitlines()
+        handle = _open_regular(manifest, shown, _MANIFEST_MAX_BYTES)
     except DocumentError as error:
         yield DocumentError(shown, "manifest", error.message)
         return
-    except UnicodeDecodeError as error:
-        yield DocumentError(shown, "manifest", f"cannot read: not UTF-8 ({error.reason})")
-        return
     root, first_line = folder.resolve(), {}
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            entry = _manifest_entry(line, folder, number)
-            identity = _manifest_identity(entry, root, allow_outside)
-        except ValueError as error:
-            yield DocumentError(shown, "manifest", str(error), number)
-            continue
-        if identity in first_line:
-            yield DocumentError(shown, "manifest", f"duplicate: {entry.path!r} is the same "
-                                f"document as line {first_line[identity]}", number)
-            continue
-        first_line[identity] = number
-        yield dataclasses.replace(entry, identity=identity)
+    with handle:
+        number = 0
+        for raw in handle:
+            try:
+                text = raw.decode("utf-8-sig" if number == 0 else "utf-8")
+            except UnicodeDecodeError as error:
+                yield DocumentError(shown, "manifest", f"cannot read: not UTF-8 ({error.reason})",
+                                    number + 1)
+                return
+            for line in text.splitlines():
+                number += 1
+                if not line.strip():
+                    continue
+                try:
+                    entry = _manifest_entry(line, folder, number)
+                    identity = _manifest_identity(entry, root, allow_outside)
+                except ValueError as error:
+                    yield DocumentError(shown, "manifest", str(error), number)
+                    continue
+                if identity in first_line:
+                    yield DocumentError(shown, "manifest", f"duplicate: {entry.path!r} is the "
+                                        f"same document as line {first_line[identity]}", number)
+                    continue
+                first_line[identity] = number
+                yield dataclasses.replace(entry, identity=identity)
 
 
 def _manifest_identity(entry: ManifestEntry, root: Path, allow_outside: bool) -> str:

@@ -437,3 +437,35 @@ def test_a_manifest_that_is_a_fifo_is_refused_not_waited_on(tmp_path):
     os.mkfifo(tmp_path / "manifest.jsonl")
     (error,) = iter_documents(manifest=tmp_path / "manifest.jsonl")
     assert isinstance(error, DocumentError) and error.stage == "manifest" and "FIFO" in error.message
+
+
+def test_a_manifest_is_streamed_not_read_whole(tmp_path):
+    """A crawl's manifest of millions of lines must not be held in memory: the first document
+    arrives having read a buffer of the manifest, not all of it."""
+    import tracemalloc
+
+    manifest = _manifest(tmp_path, [json.dumps({"path": "docs/001.txt"})]
+                         + [json.dumps({"path": f"docs/missing-{i:06}.txt", "title": "x" * 80})
+                            for i in range(60_000)])
+    assert manifest.stat().st_size > 7_000_000
+    list(iter_documents(manifest=_manifest(tmp_path / "warm", ['{"path": "docs/001.txt"}'])))
+    items = iter_documents(manifest=manifest)
+    tracemalloc.start()
+    try:
+        first = next(items)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+        items.close()
+    assert first.path == "docs/001.txt"
+    assert peak < 1_000_000
+
+
+def test_bytes_that_are_not_utf8_stop_the_manifest_at_their_line(tmp_path):
+    manifest = _manifest(tmp_path, ['{"path": "docs/001.txt"}', '{"path": "docs/002.txt"}'])
+    with manifest.open("ab") as handle:
+        handle.write(b'{"path": "docs/\xff.txt"}\n{"path": "docs/001.txt"}\n')
+    *read, error = iter_documents(manifest=manifest)
+    assert [doc.path for doc in read] == ["docs/001.txt", "docs/002.txt"]
+    assert isinstance(error, DocumentError)
+    assert (error.stage, error.line) == ("manifest", 3) and "not UTF-8" in error.message
