@@ -17,12 +17,13 @@ from pathlib import Path
 import regex
 
 from pipeline.checks import check
+from pipeline.cues import Spots, document_spots
 from pipeline.dating import Periods, document_periods, figure_period
 from pipeline.frame import Frame, document_frame
 from pipeline.documents import Document
 from pipeline.figures import Figure
 from pipeline.indicators import indicator, indicator_unit, is_part_of_total, is_stock, ranked
-from pipeline.linking import Link, last_topic, link
+from pipeline.linking import Link, last_topic, link, may_link
 from pipeline.numbers import Quantity, find_quantities, parse_number, parse_quantity
 from pipeline.metadata import find_dateline
 from pipeline.periods import Period
@@ -58,6 +59,7 @@ class _Context:
     place_starts: list[int]
     periods: Periods
     lines: LineIndex
+    spots: Spots | None  # the cue literals of the whole text, found in one pass
 
 
 def extract(text: str | Document, *, published: date | None = None, province: str | None = None,
@@ -85,21 +87,25 @@ def extract(text: str | Document, *, published: date | None = None, province: st
     roundup_paragraphs: dict[int, bool] = {}
     last_figure: tuple[int, str] | None = None  # (sentence, topic) of the sentence before, when it had figures
     for sentence in sentences(text):
-        quantities = find_quantities(sentence.text) if _DIGIT.search(sentence.text) else []
+        spots = ctx.spots.at(sentence.start) if ctx.spots is not None else None
         paragraph = paras[bisect_right(para_starts, sentence.start) - 1]
         named = _provinces_in(ctx, sentence.start, sentence.end)
         if paragraph.start not in roundup_paragraphs:
             roundup_paragraphs[paragraph.start] = _is_roundup(ctx, paragraph)
         roundup = roundup_paragraphs[paragraph.start] or len({p[2].name for p in named}) >= 2
-        if not quantities and "thứ" not in sentence.text:
-            if roundup:
-                carried_topic = (paragraph.start, last_topic(sentence.text, True) or carried_topic[1])
-            last_figure = None
-            continue  # ranks (`xếp thứ nhất`) are the only figures written without digits
         opened = carried_topic[1] if roundup and carried_topic[0] == paragraph.start else None
         if opened is None and last_figure is not None and w.ANAPHOR.match(sentence.text):
             opened = last_figure[1]  # `… đạt 13.547 tỷ đồng. Kết quả này bằng 100% dự toán …`
-        links = link(sentence.text, quantities, roundup=roundup, opened=opened)
+        # a sentence with no topic open before it and no cue of a topic that reads figures yields
+        # none: its numbers are not parsed
+        linkable = opened is not None or spots is None or may_link(spots.possible(0, len(sentence.text)), roundup)
+        quantities = find_quantities(sentence.text) if linkable and _DIGIT.search(sentence.text) else []
+        if not quantities and "thứ" not in sentence.text:
+            if roundup:
+                carried_topic = (paragraph.start, last_topic(sentence.text, True, spots) or carried_topic[1])
+            last_figure = None
+            continue  # ranks (`xếp thứ nhất`) are the only figures written without digits
+        links = link(sentence.text, quantities, roundup=roundup, opened=opened, spots=spots)
         attached = subjects(sentence.text, named, [(q.num_start, q.num_end, q.quantity.unit) for q in quantities]
                             + [(f.match.num_start, f.match.num_end, "rank") for f in links if f.match.quantity.unit == "rank"]
                             ) if named and links else {}
@@ -130,7 +136,7 @@ def extract(text: str | Document, *, published: date | None = None, province: st
                 if total := _stated_total(figure, found, sentence, figures, paragraph):
                     figures.append(total)
         if roundup:
-            carried_topic = (paragraph.start, last_topic(sentence.text, True) or carried_topic[1])
+            carried_topic = (paragraph.start, last_topic(sentence.text, True, spots) or carried_topic[1])
         last_figure = (sentence.start, links[-1].rule.topic) if links else None
     taken = {f.start for f in figures}
     figures += [f for f in _table_figures(ctx) if f.start not in taken]
@@ -274,7 +280,7 @@ def rules_version() -> str:
     root = Path(__file__).resolve().parent
     digest = hashlib.sha256()
     sources = sorted(root.glob("rules/*.py")) + [root / f for f in (
-        "linking.py", "extraction.py", "numbers.py", "periods.py", "provinces.py", "segments.py", "checks.py",
+        "cues.py", "linking.py", "extraction.py", "numbers.py", "periods.py", "provinces.py", "segments.py", "checks.py",
         "metadata.py", "indicators.py", "frame.py", "dating.py", "subjects.py", "tables.py", "wordings.py")]
     sources += sorted((root.parent / "seeds").glob("*.csv"))
     for path in sources:
@@ -291,7 +297,7 @@ def _context(text: str, frame: Frame, province: str | None, document: str | None
     periods = document_periods(text, frame.reference)
     district = _title_district(frame.title, doc_province) if frame.title and doc_province else None
     return _Context(text, document, doc_province, home is not None, frame, district, places,
-                    [p.start for p in places], periods, LineIndex(text))
+                    [p.start for p in places], periods, LineIndex(text), document_spots(text))
 
 
 def _title_district(title: str, province: Province) -> District | None:

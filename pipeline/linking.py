@@ -13,8 +13,9 @@ from decimal import Decimal
 
 import regex
 
+from pipeline import cues
 from pipeline.numbers import Quantity, QuantityMatch
-from pipeline.rules import RULES, TOPICS, VETOES, Rule, Topic
+from pipeline.rules import RULES, TOPICS, VETOES, Rule
 
 _CARRY_LIMIT = 80  # a longer window without a cue has moved on to something else
 _CUE_REACH = 160  # cues further left than this belong to another clause
@@ -88,26 +89,36 @@ def _merge(quantities: list[QuantityMatch], ranks: list[QuantityMatch]) -> list[
     return sorted(kept + ranks, key=lambda q: q.start)
 
 
-def _cue_hits(sentence: str, roundup: bool = False) -> list[tuple[int, int, str]]:
+def _cue_hits(sentence: str, roundup: bool = False, possible: int | None = None) -> list[tuple[int, int, str]]:
     """Every cue in the sentence as (start, end, topic); cues of different topics may overlap.
-    Round-up cues count only in a round-up of provinces."""
+    Round-up cues count only in a round-up of provinces. `possible`: the topics whose cue
+    literals the sentence holds (pipeline.cues), when the caller has found them already."""
     lowered = sentence.lower()
     if len(lowered) != len(sentence):  # a rare letter whose lower case is longer: keep offsets exact
         lowered = "".join(c.lower()[0] for c in sentence)
-    return sorted((m.start(), m.end(), t.id) for t in TOPICS if (roundup or not t.roundup) and _anchored(t, lowered)
-                  for m in t.cue.finditer(lowered))
+    if possible is None:
+        possible = cues.possible(lowered)
+    return sorted((m.start(), m.end(), t.id) for i, t in enumerate(TOPICS)
+                  if possible >> i & 1 and (roundup or not t.roundup) for m in t.cue.finditer(lowered))
 
 
-def _anchored(topic: Topic, lowered: str) -> bool:
-    """The cheap test before a cue's regex: one of its anchors is in the text."""
-    return not topic.anchors or any(anchor in lowered for anchor in topic.anchors)
-
-
-def last_topic(sentence: str, roundup: bool = False) -> str | None:
+def last_topic(sentence: str, roundup: bool = False, spots: cues.Spots | None = None) -> str | None:
     """The topic a sentence leaves open at its end: in a round-up the next sentence's list of
-    provinces continues it (`… mức tăng trưởng khiêm tốn. Cụ thể, Hà Nội tăng 5,97%; …`)."""
-    hits = _cue_hits(sentence, roundup)
+    provinces continues it (`… mức tăng trưởng khiêm tốn. Cụ thể, Hà Nội tăng 5,97%; …`).
+    `spots`: the document's cue literals, offset to this sentence."""
+    hits = _cue_hits(sentence, roundup, spots.possible(0, len(sentence)) if spots is not None else None)
     return max(hits, key=lambda h: (h[1], h[1] - h[0]))[2] if hits else None
+
+
+_READING = sum(1 << i for i, t in enumerate(TOPICS) if not t.id.endswith(".other") and not t.roundup)
+_READING_IN_ROUNDUP = sum(1 << i for i, t in enumerate(TOPICS) if not t.id.endswith(".other"))
+
+
+def may_link(possible: int, roundup: bool = False) -> bool:
+    """Whether a sentence whose cue literals say `possible` (pipeline.cues) may link a number
+    when no topic is open before it: only the cue of a topic that reads figures opens one,
+    a blocker (`.other`) never does."""
+    return bool(possible & (_READING_IN_ROUNDUP if roundup else _READING))
 
 
 def _cue_topics(hits: list[tuple[int, int, str]], lo: int, hi: int, limit: int) -> list[str]:
@@ -126,12 +137,14 @@ def _family(topic: str) -> str:
     return topic.split(".", 1)[0]
 
 
-def _ranked_on(sentence: str, end: int) -> list[str]:
+def _ranked_on(sentence: str, end: int, spots: cues.Spots | None) -> list[str]:
     """The topics a rank names after it, with `về`: what the province is ranked on."""
     about = _ABOUT.match(sentence, end)
     if about is None:
         return []
-    return [topic for _, _, topic in _cue_hits(sentence[about.end():about.end() + _CUE_REACH])]
+    reach = sentence[about.end():about.end() + _CUE_REACH]
+    possible = spots.possible(about.end(), about.end() + len(reach)) if spots is not None else None
+    return [topic for _, _, topic in _cue_hits(reach, possible=possible)]
 
 
 def _fits(rule: Rule, q: Quantity, window: str, after: str, approach: str = "", lead: str = "") -> regex.Match | bool:
@@ -179,18 +192,20 @@ def _value(rule: Rule, q: Quantity, lead: str, basis: str | None) -> Decimal:
 
 
 def link(sentence: str, quantities: list[QuantityMatch], *, roundup: bool = False,
-         opened: str | None = None) -> list[Link]:
+         opened: str | None = None, spots: cues.Spots | None = None) -> list[Link]:
     """Every number of `sentence` that a rule reads, with the rule and its basis.
 
     `roundup`: the sentence is part of a round-up of provinces; `opened`: the topic the
-    sentence before left open, which a round-up's list carries on."""
+    sentence before left open, which a round-up's list carries on; `spots`: the document's
+    cue literals (pipeline.cues), offset to this sentence, found once for the whole text."""
     links: list[Link] = []
     open_topics: list[str] = [opened] if opened else []
     previous_end = 0
     numbers = _merge([_as_money(sentence, q) for q in _outside_ranges(sentence, quantities)], _ranks(sentence))
     if not numbers:
         return links
-    hits = _cue_hits(sentence[:numbers[-1].end], roundup)  # cues after the last number open nothing
+    cut = numbers[-1].end  # cues after the last number open nothing
+    hits = _cue_hits(sentence[:cut], roundup, spots.possible(0, cut) if spots is not None else None)
     before_aside: list[str] | None = None  # the topics open when a parenthesis opened
     for q in numbers:
         window = sentence[previous_end:q.start]
@@ -215,7 +230,7 @@ def link(sentence: str, quantities: list[QuantityMatch], *, roundup: bool = Fals
         carry = near and (not cued or q.quantity.unit == "percent")
         candidates = cued + [t for t in open_topics if t not in cued] if carry else cued
         if not candidates and q.quantity.unit == "rank":
-            candidates = _ranked_on(sentence, q.end)  # `đứng thứ 2 cả nước về tăng trưởng GRDP`
+            candidates = _ranked_on(sentence, q.end, spots)  # `đứng thứ 2 cả nước về tăng trưởng GRDP`
         open_topics = cued or (open_topics if near else [])
         for topic in candidates:
             if topic.endswith(".other"):

@@ -65,15 +65,28 @@ def _corpus_sentences():
     return [s.text for t in texts for s in sentences(t)]
 
 
-def test_topic_anchors_never_hide_a_cue():
-    """The cheap substring test before each cue regex changes no hit, on every sentence we have."""
-    import dataclasses
-
+def test_cue_literals_never_hide_a_cue():
+    """The one-pass prefilter of cue literals (pipeline.cues) changes no hit, on every sentence we have."""
     from pipeline import linking
+    from pipeline.cues import document_spots
     from pipeline.rules import TOPICS
-    bare = tuple(dataclasses.replace(t, anchors=()) for t in TOPICS)
     for sentence in _corpus_sentences():
         lowered = sentence.lower()
-        with_anchors = linking._cue_hits(sentence, roundup=True)
-        without = sorted((m.start(), m.end(), t.id) for t in bare for m in t.cue.finditer(lowered))
-        assert with_anchors == without, sentence
+        every_cue = sorted((m.start(), m.end(), t.id) for t in TOPICS for m in t.cue.finditer(lowered))
+        assert linking._cue_hits(sentence, roundup=True) == every_cue, sentence
+        spots = document_spots(sentence)
+        assert linking._cue_hits(sentence, roundup=True, possible=spots.possible(0, len(sentence))) == every_cue, sentence
+
+
+def test_a_sentence_may_link_rejects_links_nothing():
+    """Extraction does not parse the numbers of a sentence `may_link` rejects: on every sentence
+    we have, such a sentence, with no topic open before it, links nothing."""
+    from pipeline.cues import possible
+    from pipeline.linking import may_link
+    rejected = 0
+    for sentence in _corpus_sentences():
+        for roundup in (False, True):
+            if not may_link(possible(sentence.lower()), roundup):
+                rejected += 1
+                assert link(sentence, find_quantities(sentence), roundup=roundup) == [], sentence
+    assert rejected > 100

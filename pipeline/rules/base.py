@@ -28,7 +28,6 @@ class Topic:
     id: str
     cue: regex.Pattern
     roundup: bool = False
-    anchors: tuple[str, ...] = ()  # words one of which is in every sentence the cue matches
 
 
 @dataclass(frozen=True, slots=True)
