@@ -4,7 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.metadata import find_dateline, find_published, find_title
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.metadata import _dateparser, byline_date, find_dateline, find_published, find_title
 
 DEV = Path(__file__).resolve().parents[1].parent / "shared" / "dev"
 
@@ -98,3 +101,28 @@ def test_dev_bylines_never_contradict_the_manifest():
 ])
 def test_find_dateline(text, source):
     assert find_dateline(text) == source
+
+
+_DMY = st.tuples(st.integers(0, 39), st.sampled_from("/.-"), st.integers(0, 19),
+                 st.integers(1900, 2099)).map(lambda t: f"{t[0]}{t[1]}{t[2]}{t[1]}{t[3]}")
+_PADDED = st.tuples(st.integers(0, 39), st.sampled_from("/.-"), st.integers(0, 19),
+                    st.integers(1900, 2099)).map(lambda t: f"{t[0]:02}{t[1]}{t[2]:02}{t[1]}{t[3]}")
+_ISO = st.tuples(st.integers(1900, 2099), st.integers(0, 39), st.integers(0, 39)).map(
+    lambda t: f"{t[0]}-{t[1]:02}-{t[2]:02}")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(_DMY, _PADDED, _ISO))
+def test_a_byline_date_is_read_as_dateparser_reads_it(written):
+    """The fast reading of a byline's digits agrees with dateparser, swaps and refusals alike,
+    over the years a byline can carry (dateparser reads `1-1-1100` as a time)."""
+    assert byline_date(written) == _dateparser(written)
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("14/9/2021", date(2021, 9, 14)), ("5/13/2021", date(2021, 5, 13)),
+    ("29.02.2024", date(2024, 2, 29)), ("2021-13-01", date(2021, 1, 13)),
+    ("31/02/2021", None), ("29-02-2023", None),
+])
+def test_byline_date_examples(written, expected):
+    assert byline_date(written) == expected
