@@ -175,7 +175,8 @@ def _trie(strings) -> str:
 
 # A lookahead so that literals overlapping one another are all found (`thu ngân sách nội địa`).
 _SPOTTER = re.compile(f"(?=({_trie(_MASKS)}))")
-_PREFIXES = {s: [(len(p), _MASKS[p]) for p in _MASKS if s.startswith(p)] for s in _MASKS}
+# a literal found stands for every literal it begins with, shortest first
+_PREFIXES = {s: sorted((len(p), _MASKS[p]) for p in _MASKS if s.startswith(p)) for s in _MASKS}
 
 
 def possible(lowered: str) -> int:
@@ -202,12 +203,14 @@ class Spots:
     __slots__ = ("_starts", "_ends", "_masks", "offset")
 
     def __init__(self, lowered: str, offset: int = 0):
-        spots = sorted((m.start(), m.start() + length, bits)
-                       for m in _SPOTTER.finditer(lowered) for length, bits in _PREFIXES[m.group(1)])
-        self._starts = [s for s, _, _ in spots]
-        self._ends = [e for _, e, _ in spots]
-        self._masks = [b for _, _, b in spots]
-        self.offset = offset
+        starts, ends, masks = [], [], []  # in text order: by start, then by end
+        for m in _SPOTTER.finditer(lowered):
+            start = m.start()
+            for length, bits in _PREFIXES[m.group(1)]:
+                starts.append(start)
+                ends.append(start + length)
+                masks.append(bits)
+        self._starts, self._ends, self._masks, self.offset = starts, ends, masks, offset
 
     def at(self, offset: int) -> "Spots":
         """The same spots, asked about relative to `offset` (a sentence's start)."""
