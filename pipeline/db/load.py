@@ -16,6 +16,7 @@ import dataclasses
 import os
 import socket
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -35,7 +36,7 @@ from pipeline.review.attach import reattach
 
 Extract = Callable[[Document], list[Figure]]
 
-BATCH = 200  # documents per transaction: few round trips, a small loss when a run is killed
+BATCH = 500  # documents per transaction: few round trips, a small loss when a run is killed
 
 _DOCUMENTS = DocumentRow.__table__
 _RUNS = RunRow.__table__
@@ -157,6 +158,7 @@ class _Run:
                                               if isinstance(item, DocumentError)}
         order = {id(item): i for i, item in enumerate(items)}
         todo: list[tuple[Document, dict, Mapping | None, str]] = []
+        unchanged = 0
         for doc in docs:
             row = _document_row(doc, self._rules_version)
             old = stored.get(doc.path)
@@ -164,7 +166,7 @@ class _Run:
                     else "documents_unchanged" if all(old[k] == row[k] for k in _CHANGE_FIELDS)
                     else "documents_changed")
             if kind == "documents_unchanged" and not self._full_refresh:
-                counts = counts.plus(documents_unchanged=1)
+                unchanged += 1
             else:
                 todo.append((doc, row, old, kind))
         pending: list[_Pending] = []
@@ -180,7 +182,7 @@ class _Run:
                 continue
             pending.append(_Pending(row, old, kind, figures))
         failed = [failures[i] for i in sorted(failures)]
-        counts = counts.plus(documents_failed=len(failed))
+        counts = counts.plus(documents_failed=len(failed), documents_unchanged=unchanged)
         if self._run_id is None:
             self._dry(pending, counts, failed)
             return
@@ -243,8 +245,7 @@ class _Run:
             conn.execute(_ERRORS.insert(), [
                 {"run_id": self._run_id, "path": e.path, "stage": e.stage, "message": e.message,
                  "line": e.line, "recorded_at": now} for e in failed])
-        for p in pending:
-            counts = counts.plus(**{p.kind: 1})
+        counts = counts.plus(**Counter(p.kind for p in pending))
         counts = self._counts.plus(**dataclasses.asdict(counts)).plus(
             figures_inserted=changes.inserted, figures_updated=changes.updated,
             figures_deleted=changes.deleted)
