@@ -241,3 +241,11 @@ def test_a_schema_creation_killed_midway_leaves_nothing_half_made(tmp_path):
             assert schema.current(conn) == schema.head()
         engine.dispose()
     assert midway, "no upgrade was killed before it finished: the test proved nothing"
+
+
+def test_the_head_a_run_checks_is_alembics_head():
+    """`HEAD` spares a nightly run the import of Alembic; a new migration must move it."""
+    from pipeline.db import engine
+
+    assert engine.HEAD == engine.head(), (
+        f"a migration was added: set pipeline.db.engine.HEAD = {engine.head()!r}")
