@@ -5,7 +5,10 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date
 
-from pipeline.frame import Frame, document_frame
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pipeline.frame import Frame
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +28,8 @@ class Document:
     def frame(self) -> Frame:
         """What the whole text tells every figure in it (pipeline.frame), resolved from the text,
         its title, URL and publication date."""
+        from pipeline.frame import document_frame  # extraction's, not reading's: imported late
+
         return document_frame(self.text, title=self.title, url=self.url, published=self.published)
 
     @property

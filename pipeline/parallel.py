@@ -7,6 +7,7 @@ callable (a test's lambda included) can be the extractor.
 """
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 from collections import deque
@@ -56,22 +57,26 @@ class Extractor:
     """`with Extractor(workers=N) as pool: for doc, result in pool.map(docs): …`
 
     `workers=1` extracts in this process (no pool, no pickling). The input is consumed lazily,
-    at most `_AHEAD` documents per worker ahead of the consumer.
+    at most `_AHEAD` documents per worker ahead of the consumer. The rules are imported and
+    the pool started at the first document: a rerun that extracts nothing pays for neither.
     """
 
     def __init__(self, workers: int | None = None, extract: Extract | None = None):
         self.workers = default_workers() if workers is None else max(1, workers)
-        self._extract = extract or _default_extract()
+        self._extract = extract
         self._pool = None
 
     def __enter__(self) -> Extractor:
-        if self.workers > 1:
-            global _extract
+        return self
+
+    def _start(self) -> None:
+        global _extract
+        self._extract = self._extract or _default_extract()
+        if self.workers > 1 and self._pool is None:
             _extract = self._extract
             context = multiprocessing.get_context(
                 "fork" if "fork" in multiprocessing.get_all_start_methods() else None)
             self._pool = context.Pool(self.workers)
-        return self
 
     def __exit__(self, *exc) -> None:
         if self._pool is not None:
@@ -84,10 +89,17 @@ class Extractor:
 
     def map(self, docs: Iterable[Document]) -> Iterator[tuple[Document, Result]]:
         """Each document with its figures (or its DocumentError), in input order."""
+        docs = iter(docs)
+        first = next(docs, None)
+        if first is None:
+            return
+        self._start()
         if self._pool is None:
+            yield first, extract_one(first, self._extract)
             for doc in docs:
                 yield doc, extract_one(doc, self._extract)
             return
+        docs = itertools.chain([first], docs)
         window = self.workers * _AHEAD // _CHUNK
         pending: deque[tuple[list[Document], object]] = deque()
         for chunk in _chunks(docs, _CHUNK):
