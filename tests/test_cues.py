@@ -55,24 +55,6 @@ def test_every_topic_but_a_few_has_literals():
     assert [t.id for t in TOPICS if cues.LITERALS[t.id] is None] == []
 
 
-@pytest.mark.parametrize("source, expected", [
-    ("thu ngân sách", {"thu ngân sách"}),
-    ("(?:tổng )?thu (?:cân đối )?(?:ngân sách|nsnn)(?! nhà nước)", {"thu ngân sách", "thu nsnn", "thu cân đối ngân sách",
-                                                                     "thu cân đối nsnn"}),
-    # a lookahead's text is in the text searched: `có 12 đơn`
-    (r"(?<!\w)(?:có|gồm)(?= [\d.,]+ (?:đơn|vụ))", {" đơn", " vụ"}),
-    # every branch must say, else nothing is known
-    (r"hộ nghèo|[\s(]\d", None),
-    (r"k[ỳì] trước", {"kỳ trước", "kì trước"}),
-    (r"(?:lũy|luỹ) kế", {"lũy kế", "luỹ kế"}),
-    # a pattern the standard parser cannot read is always run
-    (r"\p{L}+ đồng", None),
-])
-def test_required_literals(source, expected):
-    got = cues.required_literals(source)
-    assert (set(got) if got is not None else None) == expected
-
-
 def test_spots_of_a_document_are_the_literals_of_each_stretch():
     text = "Tổng thu ngân sách đạt 5.000 tỷ đồng. Kết nạp 120 đảng viên mới."
     spots = cues.document_spots(text)
