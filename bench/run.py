@@ -2,6 +2,8 @@
 
     python bench/run.py [--docs 1000] [--workers N] [--postgres URL | --no-postgres]
                         [--rss-scale 10] [--json FILE] [--keep DIR]
+    python bench/run.py --long 1 10     one document of 1 MB and one of 10 MB: seconds per MB
+                                        stay flat (extraction is linear in a document's length)
 
 Builds N documents of about 5.5 KB from the seeds and ../shared/dev*/docs (paragraphs of
 several texts recombined; numbers, provinces and years varied; each with a title and a
@@ -235,6 +237,21 @@ def _postgres_answers(url: str) -> bool:
         return False
 
 
+def long_documents(sizes_mb: list[float]) -> None:
+    """One document of each size, the texts repeated: seconds per MB should not grow."""
+    from pipeline.extraction import extract
+
+    base = "\n\n".join(_sources())
+    for mb in sizes_mb:
+        n = int(mb * 1_000_000)
+        text = (base * (n // len(base) + 1))[:n]
+        t0 = time.perf_counter()
+        figures = extract(text, province="Hà Tĩnh")
+        seconds = time.perf_counter() - t0
+        print(f"long document {mb:6.1f} MB  {seconds:8.2f} s  {seconds / mb:6.2f} s per MB  "
+              f"{len(figures)} figures")
+
+
 # --- the report ---------------------------------------------------------------------------
 
 def main(argv: list[str] | None = None) -> dict:
@@ -246,7 +263,12 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--rss-scale", type=int, default=10, help="0 skips the larger corpus")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--keep", type=Path, help="build the corpus here and keep it")
+    parser.add_argument("--long", type=float, nargs="+", metavar="MB",
+                        help="only time one long document of each size")
     args = parser.parse_args(argv)
+    if args.long:
+        long_documents(args.long)
+        return {}
 
     from pipeline.parallel import default_workers
 
