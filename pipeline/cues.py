@@ -47,8 +47,16 @@ def _trie(strings) -> str:
     return emit(root)
 
 
-# A lookahead so that literals overlapping one another are all found (`thu ngân sách nội địa`).
-_SPOTTER = re.compile(f"(?=({_trie(_MASKS)}))")
+_SPOTTER = re.compile(_trie(_MASKS))
+
+
+def _found(lowered: str):
+    """Each place a literal starts, with the longest literal there: a search resumes one
+    character on, so literals overlapping one another are all found (`thu ngân sách nội địa`)."""
+    search, at = _SPOTTER.search, 0
+    while (m := search(lowered, at)) is not None:
+        yield m
+        at = m.start() + 1
 # a literal found stands for every literal it begins with, shortest first
 _PREFIXES = {s: sorted((len(p), _MASKS[p]) for p in _MASKS if s.startswith(p)) for s in _MASKS}
 
@@ -56,8 +64,8 @@ _PREFIXES = {s: sorted((len(p), _MASKS[p]) for p in _MASKS if s.startswith(p)) f
 def possible(lowered: str) -> int:
     """The topics (a bit each, in TOPICS' order) whose cue may match somewhere in `lowered`."""
     mask = ALWAYS
-    for m in _SPOTTER.finditer(lowered):
-        for _, bits in _PREFIXES[m.group(1)]:
+    for m in _found(lowered):
+        for _, bits in _PREFIXES[m.group()]:
             mask |= bits
     return mask
 
@@ -78,9 +86,9 @@ class Spots:
 
     def __init__(self, lowered: str, offset: int = 0):
         starts, ends, masks = [], [], []  # in text order: by start, then by end
-        for m in _SPOTTER.finditer(lowered):
+        for m in _found(lowered):
             start = m.start()
-            for length, bits in _PREFIXES[m.group(1)]:
+            for length, bits in _PREFIXES[m.group()]:
                 starts.append(start)
                 ends.append(start + length)
                 masks.append(bits)

@@ -550,8 +550,7 @@ def _place(ctx: _Context, paragraph: Segment, sentence: Segment, at: int) -> tup
         return province, "level", level
     if recent:
         last = recent[-1]
-        marks = [m.start() for m in w.PROVINCE_MARK.finditer(ctx.text, last.end, at)]
-        if last.kind == "district" and not marks:
+        if last.kind == "district" and w.PROVINCE_MARK.search(ctx.text, last.end, at) is None:
             return last.province, "district", last.district.name
         if last.kind == "province" and last.start >= sentence.start:
             return last.province, "province", None

@@ -29,8 +29,6 @@ _BREAK = regex.compile(
      (?P<gap>[^\S\n]+)(?=[\"“‘«(\[]?[\p{{Lu}}\p{{N}}])""",
     regex.VERBOSE | regex.MULTILINE | regex.VERSION1,
 )
-_NEWLINE = regex.compile(r"\n")
-_PARAGRAPH_BREAK = _NEWLINE
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +67,13 @@ def _split(text: str, breaks: regex.Pattern[str]) -> list[Segment]:
 
 def paragraphs(text: str) -> list[Segment]:
     """Each non-empty line, stripped."""
-    return _split(text, _PARAGRAPH_BREAK)
+    segments: list[Segment] = []
+    start = 0
+    for line, piece in enumerate(text.split("\n"), 1):  # the same cuts as _split at `\n`, without a regex
+        if segment := _segment(text, start, start + len(piece), line):
+            segments.append(segment)
+        start += len(piece) + 1
+    return segments
 
 
 def sentences(text: str) -> list[Segment]:
@@ -88,7 +92,11 @@ class LineIndex:
     __slots__ = ("_newlines",)
 
     def __init__(self, text: str):
-        self._newlines = [match.start() for match in _NEWLINE.finditer(text)]
+        self._newlines = newlines = []
+        at = text.find("\n")
+        while at >= 0:
+            newlines.append(at)
+            at = text.find("\n", at + 1)
 
     def line(self, offset: int) -> int:
         return bisect_left(self._newlines, offset) + 1

@@ -8,6 +8,7 @@ right after a number, or a sentence's lead).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -30,6 +31,9 @@ class Wording:
     def _may_occur(self, text: str, pos: int, endpos: int | None) -> bool:
         if not self.literals:
             return True
+        lowered = _lowered(text) if len(text) >= _LONG else None  # a document, asked again and again
+        if lowered is not None:
+            return any(lowered.find(literal, pos, endpos) >= 0 for literal in self.literals)
         part = text[pos:endpos].lower()
         return any(literal in part for literal in self.literals)
 
@@ -47,6 +51,17 @@ class Wording:
         if not self._may_occur(text, pos, endpos):
             return iter(())
         return self.pattern.finditer(text, pos, len(text) if endpos is None else endpos)
+
+
+_LONG = 1000  # a text this long is lowered once and searched in place
+
+
+@lru_cache(maxsize=4)
+def _lowered(text: str) -> str | None:
+    """`text` lower-cased, when each stretch of the result is that stretch of the text lowered
+    (no letter whose lower case is longer, no context-bound final sigma), else None."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) and "Σ" not in text else None
 
 
 def _w(name, pattern, use, why, examples, counter_examples=(), flags=_I, literals=()) -> Wording:
