@@ -34,6 +34,7 @@ _BYLINE = regex.compile(
     (?={_SEPARATOR}(?:{_TIME}|{_ZONE}|Lượt|In\s+bài|\||$))""",
     regex.VERBOSE | regex.MULTILINE,
 )
+_DATE_WRITTEN = regex.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{4}-\d{2}-\d{2}")
 # A scraper's `date 2022-09` header: a month, read as its first day.
 _MONTH_HEADER = regex.compile(
     r"^[^\S\n]*date[^\S\n]+(?P<year>\d{4})-(?P<month>\d{2})(?!-?\d)", regex.MULTILINE
@@ -62,8 +63,14 @@ def _head(text: str) -> str:
 def find_published(text: str) -> date | None:
     """The first byline date in the head of `text`; a `date YYYY-MM` header gives the 1st."""
     head = _head(text)
-    for match in _BYLINE.finditer(head):
-        parsed = byline_date(match.group("date"))
+    line_start = -1
+    for candidate in _DATE_WRITTEN.finditer(head):  # a byline is a line holding a date
+        start = head.rfind("\n", 0, candidate.start()) + 1
+        if start == line_start:
+            continue
+        line_start = start
+        match = _BYLINE.match(head, start)
+        parsed = byline_date(match.group("date")) if match else None
         if parsed is not None:
             return parsed
     header = _MONTH_HEADER.search(head)
