@@ -115,10 +115,9 @@ def _best(part: _Part) -> set[str] | None:
     return max(candidates, key=lambda r: (min(map(len, r)), -len(r)))
 
 
-def required_literals(source: str, flags: int = 0) -> frozenset[str] | None:
+def required_literals(source: str) -> frozenset[str] | None:
     """Strings one of which stands in every text the pattern finds a match in, or None when
-    the pattern does not say (then it must always be run). `flags`: re.VERBOSE for a pattern
-    written verbose; a case-insensitive pattern says nothing here.
+    the pattern does not say (then it must always be run); a case-insensitive one says nothing.
 
     >>> sorted(required_literals(r"(?:tổng )?chi (?:ngân sách|nsđp)(?! mới)"))
     ['chi ngân sách', 'chi nsđp']
@@ -126,10 +125,10 @@ def required_literals(source: str, flags: int = 0) -> frozenset[str] | None:
     [' vụ', ' đơn']
     >>> required_literals(r"[\\s(]\\d+")
     """
-    if _sre_parse is None or flags & re.IGNORECASE:
+    if _sre_parse is None:
         return None
     try:
-        tree = _sre_parse.parse(_unique_names(source), flags & re.VERBOSE)
+        tree = _sre_parse.parse(source)
         best = None if tree.state.flags & re.IGNORECASE else _best(_sequence(tree))
     except Exception:  # syntax only the regex module reads (`\\p{L}`): no literals, run always
         return None
@@ -137,14 +136,3 @@ def required_literals(source: str, flags: int = 0) -> frozenset[str] | None:
         return None
     return frozenset(s for s in best if not any(other != s and other in s for other in best))
 
-
-def _unique_names(source: str) -> str:
-    """The `regex` module lets a group name repeat across alternatives (`(?P<y>…)|(?P<y>…)`);
-    the standard parser does not: later ones are renamed (no literal depends on a name)."""
-    seen: dict[str, int] = {}
-
-    def rename(m: re.Match) -> str:
-        seen[m[1]] = seen.get(m[1], 0) + 1
-        return m[0] if seen[m[1]] == 1 else f"(?P<{m[1]}_{seen[m[1]]}>"
-
-    return re.sub(r"\(\?P<(\w+)>", rename, source)

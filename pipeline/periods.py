@@ -26,8 +26,6 @@ from functools import lru_cache
 
 import regex
 
-from pipeline.literals import required_literals
-
 _GRAINS = frozenset({"day", "month", "quarter", "half", "year", "months", "span", "range"})
 
 # How far past the reference a quarter/half/N-month period may end and still be "this year's".
@@ -382,8 +380,6 @@ _PATTERNS: tuple[tuple[regex.Pattern, Callable], ...] = tuple(
     )
 )
 _LEADS = tuple("lead" in pat.groupindex for pat, _ in _PATTERNS)
-# a pattern runs only on a text that holds one of its literals (`quý`, `nửa`, `giai`)
-_LITERALS = tuple(required_literals(pat.pattern, pat.flags) for pat, _ in _PATTERNS)
 
 # A period right after these is what a figure is compared with, not the figure's own.
 _BASIS_BEFORE = regex.compile(
@@ -416,8 +412,7 @@ def _select(text: str) -> tuple[str, list[tuple[int, int, Callable, regex.Match]
     Cached for the last few texts: a document's frame (its title, lead and text) and its figures scan the same ones."""
     folded = _fold(text)
     found = [(m.start("lead") if lead else m.start(), m.end(), i, h, m)
-             for i, ((pat, h), lead, literals) in enumerate(zip(_PATTERNS, _LEADS, _LITERALS))
-             if literals is None or any(literal in folded for literal in literals)
+             for i, ((pat, h), lead) in enumerate(zip(_PATTERNS, _LEADS))
              for m in pat.finditer(folded)]
     found.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
     chosen: list[tuple[int, int, Callable, regex.Match]] = []
