@@ -390,4 +390,3 @@ def test_find_periods_spans_index_the_text(text, reference):
         assert previous_end <= m.start < m.end <= len(text)
         if not m.yearless:
             assert parse_period(text[m.start:m.end], reference or R) == m.period
-
