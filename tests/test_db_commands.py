@@ -164,9 +164,9 @@ def test_db_commands_move_the_schema(db_url):
     empty = _solieu("db", "current", "--db", db_url)
     assert empty.stdout.startswith("none") or "no database at" in empty.stderr
     assert _solieu("db", "upgrade", "--db", db_url).exit_code == 0
-    assert _solieu("db", "current", "--db", db_url).stdout == "0007 (head)\n"
+    assert _solieu("db", "current", "--db", db_url).stdout == "0008 (head)\n"
     assert _solieu("db", "downgrade", "0001", "--db", db_url).exit_code == 0
-    assert _solieu("db", "current", "--db", db_url).stdout == "0001 (behind head 0007)\n"
+    assert _solieu("db", "current", "--db", db_url).stdout == "0001 (behind head 0008)\n"
     refused = _solieu("run", "seeds", "--db", db_url)
     assert refused.exit_code == 2 and "solieu db upgrade" in refused.stderr
     assert _solieu("db", "downgrade", "base", "--db", db_url).exit_code == 0

@@ -404,6 +404,31 @@ ENTRIES: dict[str, Entry] = {
     ),
 }
 
+_STAGED = {
+    "run_id": "The run whose staging row this is (runs.id); its rows are deleted when it merges.",
+    "part": "The partition of the input that staged the row: a retried partition replaces "
+    "its own rows.",
+    "ord": "Position of the row in its partition (the order of the input).",
+}
+ENTRIES["staged_documents"] = Entry(
+    "table",
+    "Staging for `solieu run --dask`: documents extracted on a worker, waiting for the run's "
+    "final transaction to merge them into documents. Empty between runs.",
+    {**_STAGED,
+     "kind": "What the run found stored: documents_new, documents_changed or "
+     "documents_unchanged (re-extracted by --full-refresh).",
+     **{c: text for c, text in ENTRIES["documents"].columns.items()
+        if c not in ("id", "run_id", "loaded_at")}},
+)
+ENTRIES["staged_figures"] = Entry(
+    "table",
+    "Staging for `solieu run --dask`: figures extracted on a worker and written with COPY, "
+    "waiting for the run's final transaction to merge them into figures. Empty between runs.",
+    {**_STAGED, "path": "Path of the figure's document (documents.path).",
+     **{c: text for c, text in ENTRIES["figures"].columns.items()
+        if c not in ("id", "document_id", "run_id", "rules_version")}},
+)
+
 VIEWS = tuple(name for name, entry in ENTRIES.items() if entry.kind == "view")
 
 

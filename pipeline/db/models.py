@@ -185,6 +185,60 @@ class DocumentErrorRow(Base):
     recorded_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
 
 
+class _Staged:
+    """Columns every staging row has: `solieu run --dask` partitions write them, the run's
+    final transaction merges and deletes them (pipeline.db.dask_run)."""
+
+    run_id: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
+    part: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
+    ord: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
+
+
+class StagedDocumentRow(_Staged, Base):
+    __tablename__ = "staged_documents"
+
+    kind: Mapped[str] = mapped_column(sa.Text)
+    path: Mapped[str] = mapped_column(sa.Text)
+    url: Mapped[str | None] = mapped_column(sa.Text)
+    title: Mapped[str | None] = mapped_column(sa.Text)
+    published: Mapped[date | None] = mapped_column(sa.Date)
+    province: Mapped[str | None] = mapped_column(sa.Text)
+    encoding: Mapped[str | None] = mapped_column(sa.Text)
+    sha256: Mapped[str] = mapped_column(sa.Text)
+    rules_version: Mapped[str] = mapped_column(sa.Text)
+    text: Mapped[str] = mapped_column(sa.Text)
+
+
+class StagedFigureRow(_Staged, Base):
+    __tablename__ = "staged_figures"
+
+    path: Mapped[str] = mapped_column(sa.Text)
+    key: Mapped[str] = mapped_column(sa.Text)
+    indicator: Mapped[str] = mapped_column(sa.Text)
+    value: Mapped[Decimal] = mapped_column(sa.Numeric)
+    unit: Mapped[str] = mapped_column(sa.Text)
+    province: Mapped[str | None] = mapped_column(sa.Text)
+    province_code: Mapped[str | None] = mapped_column(sa.Text)
+    province_era: Mapped[str | None] = mapped_column(sa.Text)
+    scope: Mapped[str] = mapped_column(sa.Text)
+    locality: Mapped[str | None] = mapped_column(sa.Text)
+    period_start: Mapped[date | None] = mapped_column(sa.Date)
+    period_end: Mapped[date | None] = mapped_column(sa.Date)
+    period_grain: Mapped[str | None] = mapped_column(sa.Text)
+    status: Mapped[str] = mapped_column(sa.Text)
+    estimate: Mapped[bool] = mapped_column(sa.Boolean)
+    basis: Mapped[str | None] = mapped_column(sa.Text)
+    of_total: Mapped[Decimal | None] = mapped_column(sa.Numeric)
+    bound: Mapped[str | None] = mapped_column(sa.Text)
+    flags: Mapped[str | None] = mapped_column(sa.Text)
+    start_offset: Mapped[int] = mapped_column(sa.Integer)
+    end_offset: Mapped[int] = mapped_column(sa.Integer)
+    line: Mapped[int] = mapped_column(sa.Integer)
+    quote: Mapped[str] = mapped_column(sa.Text)
+    rule: Mapped[str] = mapped_column(sa.Text)
+    digest: Mapped[str] = mapped_column(sa.Text)
+
+
 REVIEW_ROLES = ("reviewer", "viewer")
 VERDICTS = ("approve", "reject", "correct")
 ATTACHMENTS = ("exact", "carried", "stale", "orphaned")
