@@ -185,15 +185,15 @@ def _fast(kind: sa.types.TypeEngine):
 STAGE_COLUMNS = ("ord", "document_id", *COLUMNS)
 
 
-def merge_sql(stage: str, where: str = "TRUE") -> dict[str, str]:
-    """The set-based merge of the staged rows (`where` picks them) into figures: delete what
-    the staged documents no longer have, update what changed, insert what is new (in staging
-    order, so ids follow the input as they would row by row). Parameters: run_id,
-    rules_version, document_ids (the documents the staged rows replace)."""
-    staged = f"(SELECT * FROM {stage} WHERE {where})"
+def merge_sql(staged: str, replaced: str = "f.document_id = ANY(%(document_ids)s)",
+              order: str = "s.ord") -> dict[str, str]:
+    """The set-based merge of `staged` (a table or subquery with document_id and COLUMNS)
+    into figures: delete what the `replaced` documents no longer have, update what changed,
+    insert what is new (in `order`, so ids follow the input as they would row by row).
+    Parameters: run_id, rules_version and whatever `staged` and `replaced` name."""
     fields = ", ".join(COLUMNS)
     return {
-        "deleted": f"DELETE FROM figures f WHERE f.document_id = ANY(%(document_ids)s) "
+        "deleted": f"DELETE FROM figures f WHERE {replaced} "
                    f"AND NOT EXISTS (SELECT 1 FROM {staged} s WHERE s.key = f.key)",
         "updated": f"UPDATE figures f SET "
                    f"{', '.join(f'{n} = s.{n}' for n in COLUMNS[1:])}, "
@@ -203,7 +203,7 @@ def merge_sql(stage: str, where: str = "TRUE") -> dict[str, str]:
                     f"SELECT s.document_id, {', '.join(f's.{n}' for n in COLUMNS)}, "
                     f"%(run_id)s, %(rules_version)s FROM {staged} s "
                     f"WHERE NOT EXISTS (SELECT 1 FROM figures f WHERE f.key = s.key) "
-                    f"ORDER BY s.ord",
+                    f"ORDER BY {order}",
     }
 
 
@@ -272,9 +272,9 @@ class PostgresFigures(FigureWriter):
 
 
 def merge(conn: sa.Connection, statements: dict[str, str], document_ids: list[int],
-          run_id: int, rules_version: str) -> Changes:
+          run_id: int, rules_version: str, **more) -> Changes:
     parameters = {"document_ids": document_ids, "run_id": run_id,
-                  "rules_version": rules_version}
+                  "rules_version": rules_version, **more}
     done = {name: conn.exec_driver_sql(sql, parameters).rowcount
             for name, sql in statements.items()}
     return Changes(**done)

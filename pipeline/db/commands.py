@@ -13,7 +13,7 @@ import signal
 import sys
 import traceback
 from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import ExitStack, contextmanager, nullcontext
 from pathlib import Path
 
 import click
@@ -212,6 +212,31 @@ def summary_record(report: RunReport, url: str) -> dict:
                          for e in report.failures[:_FAILURES_SHOWN]]}
 
 
+def _run_on_dask(engine: sa.Engine, items, address: str, *, dry_run: bool,
+                 **options) -> RunReport:
+    """`run --dask`: pipeline.db.dask_run, imported only now (distributed is an extra)."""
+    if dry_run:
+        raise CannotRun("--dry-run reads the database on this machine: leave out --dask")
+    try:
+        from pipeline.db import dask_run
+    except ModuleNotFoundError as error:
+        raise CannotRun(f"--dask needs Dask ({error.name} is not installed): "
+                        "pip install 'solieu[dask]'") from None
+    from pipeline.extraction import extract_document
+
+    if engine.dialect.name != "postgresql":
+        raise CannotRun(f"--dask needs PostgreSQL: the workers write to the database, and "
+                        f"{_shown(str(engine.url))} is a file on this machine")
+    with ExitStack() as stack:
+        try:
+            client = stack.enter_context(dask_run.connect(address))
+        except (OSError, TimeoutError, ValueError) as error:
+            raise CannotRun(f"Dask scheduler {address!r} unreachable: "
+                            f"{_one_line(error)}") from None
+        return dask_run.load_on_dask(engine, items, client=client, extract=extract_document,
+                                     partition=options.pop("batch"), **options)
+
+
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("--manifest", type=click.Path(exists=True, dir_okay=False),
@@ -225,14 +250,18 @@ def summary_record(report: RunReport, url: str) -> dict:
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Processes that extract (default: every core this process may use).")
 @click.option("--batch", type=click.IntRange(min=1), default=BATCH, show_default=True,
-              help="Documents written per transaction.")
+              help="Documents written per transaction (with --dask: per partition).")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Extract on a Dask cluster (tcp://host:8786, or `local` for one on this "
+              "machine) and merge in one transaction; PostgreSQL only; needs solieu[dask].")
 @input_options
 @log_format_option
 @click.option("--summary", "summary_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="json: also print the summary as one JSON line on stdout.")
 def run(paths: tuple[str, ...], manifest: str | None, url: str, full_refresh: bool,
-        dry_run: bool, wait: float, workers: int | None, batch: int, max_bytes: int,
-        allow_outside: bool, log_format: str, summary_format: str) -> None:
+        dry_run: bool, wait: float, workers: int | None, batch: int,
+        dask_address: str | None, max_bytes: int, allow_outside: bool, log_format: str,
+        summary_format: str) -> None:
     """Load documents (PATH... files or folders, or --manifest FILE) into the database.
 
     Only new or changed documents are extracted; a failing document is quarantined in
@@ -257,10 +286,15 @@ def run(paths: tuple[str, ...], manifest: str | None, url: str, full_refresh: bo
         engine = engine_for(url)
         try:
             with _sigterm_as_interrupt(), _progress(documents, log) as items:
-                report = load(engine, items, extract=extract_document,
-                              rules_version=rules_version(), full_refresh=full_refresh,
-                              dry_run=dry_run, wait=wait,
-                              workers=workers or default_workers(), batch=batch)
+                if dask_address is not None:
+                    report = _run_on_dask(engine, items, dask_address, dry_run=dry_run,
+                                          rules_version=rules_version(),
+                                          full_refresh=full_refresh, wait=wait, batch=batch)
+                else:
+                    report = load(engine, items, extract=extract_document,
+                                  rules_version=rules_version(), full_refresh=full_refresh,
+                                  dry_run=dry_run, wait=wait,
+                                  workers=workers or default_workers(), batch=batch)
         except KeyboardInterrupt:
             _cannot_run("interrupted: the documents committed so far stay loaded, "
                         "and the next run finishes the work", log)

@@ -112,6 +112,81 @@ class _Pending:
     figures: list[tuple]
 
 
+@dataclass
+class Todo:
+    """A document of a batch to extract: its place in the batch, its row, what is stored."""
+
+    index: int
+    doc: Document
+    row: dict
+    stored: Mapping | None
+    kind: str
+
+
+@dataclass
+class Plan:
+    counts: Counts
+    failures: dict[int, DocumentError]
+    todo: list[Todo]
+
+
+@dataclass
+class Rows:
+    """Figures into rows (pipeline.db.bulk), checked against the catalogue and the provinces:
+    small enough to ship to the processes or Dask workers that extract."""
+
+    indicators: set[str]
+    provinces: set[tuple[str, str]]
+
+    @classmethod
+    def of(cls, engine: sa.Engine) -> Rows:
+        with engine.connect() as conn:
+            return cls(set(conn.execute(sa.select(IndicatorRow.code)).scalars()),
+                       {tuple(row) for row in conn.execute(
+                           sa.select(ProvinceRow.code, ProvinceRow.era))})
+
+    def __call__(self, doc: Document, figures: list[Figure]) -> list[tuple]:
+        """The rows of `doc`'s figures; DocumentError when one cannot be stored."""
+        rows = [self.row(doc, figure) for figure in figures]
+        _check_unique(doc.path, rows)
+        return rows
+
+    def row(self, doc: Document, figure: Figure) -> tuple:
+        if figure.indicator not in self.indicators:
+            raise DocumentError(doc.path, "validate", f"indicator {figure.indicator!r} is not in "
+                                "the catalogue (seeds/indicators.csv)", figure.line)
+        if figure.document != doc.path:
+            figure = dataclasses.replace(figure, document=doc.path)
+        era, flags = self._era(figure, doc), list(figure.flags)
+        if doc.ocr:
+            flags.append("ocr")  # read by OCR from a scanned PDF: worth a second look
+        if figure.province_code is not None and era is None:
+            flags.append(_UNKNOWN_CODE)
+        fields = (figure.key, figure.indicator, figure.value, figure.unit, figure.province,
+                  figure.province_code, era, figure.scope, figure.locality,
+                  figure.period_start, figure.period_end, figure.period_grain, figure.status,
+                  figure.estimate, figure.basis, figure.of_total, figure.bound,
+                  ",".join(flags) or None, figure.start, figure.end, figure.line,
+                  figure.quote, figure.rule)
+        return (*fields, bulk.digest(fields))
+
+    def _era(self, figure: Figure, doc: Document) -> str | None:
+        """The era the figure carries: the extractor resolved its unit by name and markers
+        (pipeline.provinces.resolve_unit), so the code is never re-read in another era. None
+        when that (code, era) is not in provinces. A figure built without an era (not by the
+        extractor) gets that of its period's end, else of its publication; undated, the
+        newest era that has the code."""
+        if figure.province_code is None:
+            return None
+        if figure.province_era is not None:
+            known = (figure.province_code, figure.province_era) in self.provinces
+            return figure.province_era if known else None
+        when = figure.period_end or doc.published
+        eras = ERAS[::-1] if when is None else ("2008" if when < _ERA_CHANGE else "2025",)
+        return next((era for era in eras if (figure.province_code, era) in self.provinces), None)
+
+
+
 class _Run:
     """One pass over the input; `run_id` None (never started) makes it a dry run."""
 
@@ -133,13 +208,8 @@ class _Run:
     def over(self, items: Iterable[Document | DocumentError]) -> RunReport:
         started = time.monotonic()
         try:
-            with self._engine.connect() as conn:
-                self._indicators = set(conn.execute(sa.select(IndicatorRow.code)).scalars())
-                self._provinces = {tuple(row) for row in conn.execute(
-                    sa.select(ProvinceRow.code, ProvinceRow.era))}
-            with Extractor(self._workers, self._extract) as pool:
-                for batch in batches(items, self._batch):
-                    self._one_batch(batch, pool)
+            self._rows = Rows.of(self._engine)
+            self._each_batch(items)
         except KeyboardInterrupt:
             self._close("interrupted", "stopped by Ctrl-C or SIGTERM")
             raise
@@ -150,39 +220,49 @@ class _Run:
         return RunReport(self._run_id, status, self._counts, tuple(self._failures),
                          time.monotonic() - started)
 
-    def _one_batch(self, items: list[Document | DocumentError], pool: Extractor) -> None:
+    def _each_batch(self, items: Iterable[Document | DocumentError]) -> None:
+        with Extractor(self._workers, self._extract) as pool:
+            for batch in batches(items, self._batch):
+                self._one_batch(batch, pool)
+
+    def plan(self, items: list[Document | DocumentError]) -> Plan:
+        """Which documents of a batch need extracting: one lookup of what is stored."""
         docs = [item for item in items if isinstance(item, Document)]
         stored = self.stored(doc.path for doc in docs)
-        counts = Counts(documents_seen=len(items))
-        failures: dict[int, DocumentError] = {i: item for i, item in enumerate(items)
-                                              if isinstance(item, DocumentError)}
-        order = {id(item): i for i, item in enumerate(items)}
-        todo: list[tuple[Document, dict, Mapping | None, str]] = []
+        plan = Plan(Counts(documents_seen=len(items)), {
+            i: item for i, item in enumerate(items) if isinstance(item, DocumentError)}, [])
         unchanged = 0
-        for doc in docs:
-            row = _document_row(doc, self._rules_version)
-            old = stored.get(doc.path)
+        for i, item in enumerate(items):
+            if isinstance(item, DocumentError):
+                continue
+            row = _document_row(item, self._rules_version)
+            old = stored.get(item.path)
             kind = ("documents_new" if old is None
                     else "documents_unchanged" if all(old[k] == row[k] for k in _CHANGE_FIELDS)
                     else "documents_changed")
             if kind == "documents_unchanged" and not self._full_refresh:
                 unchanged += 1
             else:
-                todo.append((doc, row, old, kind))
+                plan.todo.append(Todo(i, item, row, old, kind))
+        plan.counts = plan.counts.plus(documents_unchanged=unchanged)
+        return plan
+
+    def _one_batch(self, items: list[Document | DocumentError], pool: Extractor) -> None:
+        plan = self.plan(items)
+        failures = plan.failures
         pending: list[_Pending] = []
-        extracted = pool.map(doc for doc, *_ in todo)
-        for (doc, result), (_, row, old, kind) in zip(extracted, todo):
+        extracted = pool.map(todo.doc for todo in plan.todo)
+        for (doc, result), todo in zip(extracted, plan.todo):
             try:
                 if isinstance(result, DocumentError):
                     raise result
-                figures = [self._figure_row(doc, figure) for figure in result]
-                _check_unique(doc.path, figures)
+                figures = self._rows(doc, result)
             except DocumentError as error:
-                failures[order[id(doc)]] = error
+                failures[todo.index] = error
                 continue
-            pending.append(_Pending(row, old, kind, figures))
+            pending.append(_Pending(todo.row, todo.stored, todo.kind, figures))
         failed = [failures[i] for i in sorted(failures)]
-        counts = counts.plus(documents_failed=len(failed), documents_unchanged=unchanged)
+        counts = plan.counts.plus(documents_failed=len(failed))
         if self._run_id is None:
             self._dry(pending, counts, failed)
             return
@@ -266,40 +346,6 @@ class _Run:
             except _REFUSED as error:
                 message = str(getattr(error, "orig", None) or error).strip()
                 self._fail(DocumentError(p.row["path"], "load", message))
-
-    def _figure_row(self, doc: Document, figure: Figure) -> tuple:
-        if figure.indicator not in self._indicators:
-            raise DocumentError(doc.path, "validate", f"indicator {figure.indicator!r} is not in "
-                                "the catalogue (seeds/indicators.csv)", figure.line)
-        if figure.document != doc.path:
-            figure = dataclasses.replace(figure, document=doc.path)
-        era, flags = self._era(figure, doc), list(figure.flags)
-        if doc.ocr:
-            flags.append("ocr")  # read by OCR from a scanned PDF: worth a second look
-        if figure.province_code is not None and era is None:
-            flags.append(_UNKNOWN_CODE)
-        fields = (figure.key, figure.indicator, figure.value, figure.unit, figure.province,
-                  figure.province_code, era, figure.scope, figure.locality,
-                  figure.period_start, figure.period_end, figure.period_grain, figure.status,
-                  figure.estimate, figure.basis, figure.of_total, figure.bound,
-                  ",".join(flags) or None, figure.start, figure.end, figure.line,
-                  figure.quote, figure.rule)
-        return (*fields, bulk.digest(fields))
-
-    def _era(self, figure: Figure, doc: Document) -> str | None:
-        """The era the figure carries: the extractor resolved its unit by name and markers
-        (pipeline.provinces.resolve_unit), so the code is never re-read in another era. None
-        when that (code, era) is not in provinces. A figure built without an era (not by the
-        extractor) gets that of its period's end, else of its publication; undated, the
-        newest era that has the code."""
-        if figure.province_code is None:
-            return None
-        if figure.province_era is not None:
-            known = (figure.province_code, figure.province_era) in self._provinces
-            return figure.province_era if known else None
-        when = figure.period_end or doc.published
-        eras = ERAS[::-1] if when is None else ("2008" if when < _ERA_CHANGE else "2025",)
-        return next((era for era in eras if (figure.province_code, era) in self._provinces), None)
 
     def _write_counts(self, conn: sa.Connection, counts: Counts, **more) -> None:
         conn.execute(_RUNS.update().where(_RUNS.c.id == self._run_id)
