@@ -92,11 +92,13 @@ def _words(options) -> str:
     return "|".join(w.replace(" ", f"{_SP}+") for w in sorted(options, key=len, reverse=True))
 
 
-_DOC_TYPES = _words(["nghị quyết", "quyết định", "kế hoạch", "kết luận", "chỉ thị", "công văn",
-                     "nghị định", "thông tư", "thông báo", "tờ trình", "văn bản", "luật", "đề án",
-                     "chương trình"])
-_LABELS = _words(["lần", "đợt", "khóa", "khoá", "tuần", "điều", "khoản", "chương", "mục", "phụ lục",
-                  "trang", "phường", "quận", "tổ", "khu", "thôn", "ấp", "xóm", "trung ương"])
+_DOC_TYPE_NAMES = ("nghị quyết", "quyết định", "kế hoạch", "kết luận", "chỉ thị", "công văn",
+                   "nghị định", "thông tư", "thông báo", "tờ trình", "văn bản", "luật", "đề án",
+                   "chương trình")
+_LABEL_NAMES = ("lần", "đợt", "khóa", "khoá", "tuần", "điều", "khoản", "chương", "mục", "phụ lục",
+                "trang", "phường", "quận", "tổ", "khu", "thôn", "ấp", "xóm", "trung ương")
+_DOC_TYPES = _words(_DOC_TYPE_NAMES)
+_LABELS = _words(_LABEL_NAMES)
 _SKIP = rf"""
   (?=[0-9(+])(?:
     (?:\+84{_SP}?|\(?0)[0-9]{{2,3}}\)?(?:[\x20.\-]?[0-9]){{6,8}}(?![0-9])              # phone
@@ -163,14 +165,21 @@ _WHOLE = regex.compile(
 # every character of the text.
 _DIGIT_RUN = regex.compile(r"[0-9]+")
 _LEAD_REACH = 40
+_LEAD_WORDS = ("năm", "tháng", "quý", "ngày", "hôm", "sáng", "chiều", "trưa", "tối", "đêm", "thứ", "hạng")
+_VIEWS = ("xem", "đọc", "truy cập", "thích", "chia sẻ")  # `lượt xem: 9487`
 _LEAD = regex.compile(rf"""(?r)(?<!\p{{L}})(?:
     [+(]
   | (?<=\()[\-−]
-  | (?i:năm|tháng|quý|ngày|hôm|sáng|chiều|trưa|tối|đêm|thứ|hạng|{_LABELS}|(?:{_DOC_TYPES})(?:{_SP}+số)?
-       |lượt{_SP}+(?:xem|đọc|truy{_SP}+cập|thích|chia{_SP}+sẻ)){_SP}*:?{_SP}*
+  | (?i:{'|'.join(_LEAD_WORDS)}|{_LABELS}|(?:{_DOC_TYPES})(?:{_SP}+số)?
+       |lượt{_SP}+(?:{'|'.join(v.replace(' ', f'{_SP}+') for v in _VIEWS)})){_SP}*:?{_SP}*
   | (?:(?i:{_words(_BOUNDS)})(?!\p{{L}}){_SP}*)?(?:(?i:từ|giữa){_SP}+)?(?:(?i:thứ|hạng){_SP}*)?
     (?:(?i:âm){_SP}+)?(?:{_CURRENCY_FIRST}{_SP}?)?
 )""", _FLAGS)
+# What a lead ends with, in lower case, before the spaces and colon that part it from its
+# digits: a text that ends otherwise before a number has no lead, and _LEAD is not run.
+_LEAD_ENDS = tuple({phrase.split()[-1] for phrase in (*_LEAD_WORDS, *_LABEL_NAMES, *_DOC_TYPE_NAMES, "số", *_VIEWS,
+                                                      *_BOUNDS, "từ", "giữa", "âm")}
+                   | {"vnd", "vnđ", "vn$", "usd", "us$", "$", "+", "(", "-", "−"})
 _GROUP_NAMES = {p: sorted(p.groupindex, key=p.groupindex.get) for p in (_SCAN, _WHOLE)}
 _NOUN_WORDS = regex.compile(rf"(?:{_SP}+(?P<w>\p{{L}}++)(?!\p{{N}})){{1,{_NOUN_MAX_SYLLABLES}}}")
 _UNIT_AFTER_TOTAL = regex.compile(_UNIT, _FLAGS)
@@ -242,7 +251,7 @@ def find_quantities(text: str) -> list[QuantityMatch]:
     pos = 0
     while (digits := _DIGIT_RUN.search(text, pos)) is not None:
         at = digits.start()
-        lead = _LEAD.match(text, max(pos, at - _LEAD_REACH), at)
+        lead = _LEAD.match(text, max(pos, at - _LEAD_REACH), at) if _may_lead(text, max(pos, at - _LEAD_REACH), at) else None
         m = (lead and lead.start() < at and _SCAN.match(text, lead.start())) or _SCAN.match(text, at)
         if m is None:
             pos = digits.end()
@@ -256,6 +265,12 @@ def find_quantities(text: str) -> list[QuantityMatch]:
     for i in range(len(found) - 1):
         found[i], found[i + 1] = _range(text, found[i], found[i + 1])
     return [match for match, _, _ in found]
+
+
+def _may_lead(text: str, start: int, at: int) -> bool:
+    """Whether text[start:at] may end with a lead (`hơn `, `năm `, `Kế hoạch số `, `(`): the
+    cheap test before the reverse regex, generous with spaces, colons and case."""
+    return text[start:at].rstrip().rstrip(":").rstrip().casefold().endswith(_LEAD_ENDS)
 
 
 def _literal(token: str) -> Decimal | None:

@@ -115,14 +115,18 @@ _NOT_BARE = frozenset({"ho chi minh"})
 _MIDDLE_NAMES = ("Thị ", "Văn ")
 
 
+@lru_cache(maxsize=4096)
 def place_key(name: str) -> str:
-    """Case-, accent-, Ð/Đ-, tone-placement- and punctuation-insensitive form of a name."""
+    """Case-, accent-, Ð/Đ-, tone-placement- and punctuation-insensitive form of a name
+    (cached: the same names come back in every text)."""
     folded = unicodedata.normalize("NFC", name).translate(_FOLD_TABLE).lower()
     return _NON_ALNUM.sub(" ", folded).strip()
 
 
+@lru_cache(maxsize=4096)
 def _signature(text: str) -> tuple[tuple[str, str], ...]:
-    """Letters and tone of each syllable, so Hòa == Hoà and Thủy == Thuỷ but Hòa != Hoa."""
+    """Letters and tone of each syllable, so Hòa == Hoà and Thủy == Thuỷ but Hòa != Hoa
+    (cached: the same names come back in every text)."""
     syllables = []
     for word in _WORD.findall(text.replace("\u00d0", "Đ")):
         nfd = unicodedata.normalize("NFD", word)

@@ -374,3 +374,27 @@ def test_docstring_examples():
 
     result = doctest.testmod(pipeline.numbers)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_the_lead_test_never_hides_a_lead():
+    """find_quantities runs the reverse lead regex only where the text before a number may end
+    with a lead; on every text we have, wherever that regex reads a lead, the test lets it run."""
+    from pathlib import Path
+
+    from pipeline.numbers import _DIGIT_RUN, _LEAD, _may_lead
+    from pipeline.rules import FAMILIES
+    root = Path(__file__).resolve().parents[1]
+    texts = [s for f in FAMILIES for s, _ in f.EXAMPLES] + [p.read_text(encoding="utf-8") for p in (root / "seeds").glob("*.txt")]
+    for folder in ("dev/docs", "dev2/docs", "raw/econ", "raw/gov"):
+        texts += [p.read_text(encoding="utf-8") for p in sorted((root.parent / "shared" / folder).glob("*.txt"))]
+    texts += ["hơn4.500 hồ sơ", "USD1,23", "Lượt xem: 9487", "Kế hoạch số  12", "(-1,07%)", "NĂM 2021", "thứ 3/14"]
+    leads = 0
+    for text in texts:
+        for run in _DIGIT_RUN.finditer(text):
+            at = run.start()
+            for start in {max(0, at - 40), max(0, at - 12), max(0, at - 4)}:
+                lead = _LEAD.match(text, start, at)
+                if lead is not None and lead.start() < at:
+                    leads += 1
+                    assert _may_lead(text, start, at), text[start:at + 5]
+    assert leads > 100
