@@ -78,7 +78,8 @@ class Periods:
 
     @classmethod
     def of(cls, matches: list[PeriodMatch], text: str = "") -> "Periods":
-        term = next((m for m in matches if _TERM.match(text, m.start)), None) if text else None
+        term = next((m for m in matches if text.startswith(("n", "N"), m.start) and _TERM.match(text, m.start)),
+                    None) if text else None
         return cls(matches, [m.start for m in matches], term)
 
 

@@ -56,6 +56,8 @@ class Link:
 def _ranks(sentence: str) -> list[QuantityMatch]:
     """`xếp thứ 2/5`, `đứng thứ 6 cả nước`, `xếp thứ nhất`: ranks are the rules' business."""
     found = []
+    if "thứ" not in sentence.casefold():  # every rank is written with `thứ` (its case folded as the regex does)
+        return found
     for m in _RANK.finditer(sentence):
         n = m.group("n").lower()
         value = Decimal(_ORDINALS[n]) if n in _ORDINALS else Decimal(n)

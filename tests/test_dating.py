@@ -35,3 +35,9 @@ def test_a_stock_is_counted_on_the_period_end_or_today():
     dated = figure_period(text, periods, frame, at=text.index("4.883"), sentence=(0, len(text)),
                           paragraph=(0, len(text)), stock=True)
     assert dated.period.start == dated.period.end == date(2023, 2, 1)
+
+
+def test_only_an_n_folds_to_the_start_of_nhiem_ky():
+    """Periods.of tries its `nhiệm kỳ` regex only where the text has an n or N: no other
+    character's case folding starts with n."""
+    assert {chr(c) for c in range(0x110000) if chr(c).casefold().startswith("n")} == {"n", "N"}

@@ -90,3 +90,9 @@ def test_a_sentence_may_link_rejects_links_nothing():
                 rejected += 1
                 assert link(sentence, find_quantities(sentence), roundup=roundup) == [], sentence
     assert rejected > 100
+
+
+def test_a_rank_written_in_capitals_is_still_read():
+    """_ranks looks for `thứ` in the case-folded sentence before running its regex."""
+    from pipeline.linking import _ranks
+    assert [q.quantity.value for q in _ranks("TĂNG TRƯỞNG GRDP XẾP THỨ 2/63 TỈNH")] == [2]
