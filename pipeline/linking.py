@@ -234,14 +234,14 @@ def link(sentence: str, quantities: list[QuantityMatch], *, roundup: bool = Fals
         if not candidates and q.quantity.unit == "rank":
             candidates = _ranked_on(sentence, q.end, spots)  # `đứng thứ 2 cả nước về tăng trưởng GRDP`
         open_topics = cued or (open_topics if near else [])
+        before = sentence[max(0, q.start - 60):q.start]
         for topic in candidates:
             if topic.endswith(".other"):
                 break
             if (veto := VETOES.get(topic)) is not None and veto.search(sentence, 0, q.start):
                 continue
             found = next(((rule, fit) for rule in _RULES_BY_TOPIC[topic]
-                          if (fit := _fits(rule, q.quantity, window, after, approach,
-                                           sentence[max(0, q.start - 60):q.start]))), None)
+                          if (fit := _fits(rule, q.quantity, window, after, approach, before))), None)
             if found:
                 rule, fit = found
                 basis = fit.group("basis") if isinstance(fit, regex.Match) and "basis" in fit.groupdict() else None
