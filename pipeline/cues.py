@@ -57,6 +57,8 @@ def _found(lowered: str):
     while (m := search(lowered, at)) is not None:
         yield m
         at = m.start() + 1
+
+
 # a literal found stands for every literal it begins with, shortest first
 _PREFIXES = {s: sorted((len(p), _MASKS[p]) for p in _MASKS if s.startswith(p)) for s in _MASKS}
 

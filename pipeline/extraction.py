@@ -280,8 +280,9 @@ def rules_version() -> str:
     root = Path(__file__).resolve().parent
     digest = hashlib.sha256()
     sources = sorted(root.glob("rules/*.py")) + [root / f for f in (
-        "cues.py", "literals.py", "linking.py", "extraction.py", "numbers.py", "periods.py", "provinces.py", "segments.py", "checks.py",
-        "metadata.py", "indicators.py", "frame.py", "dating.py", "subjects.py", "tables.py", "wordings.py")]
+        "cues.py", "literals.py", "linking.py", "extraction.py", "numbers.py", "periods.py", "provinces.py",
+        "segments.py", "checks.py", "metadata.py", "indicators.py", "frame.py", "dating.py", "subjects.py",
+        "tables.py", "wordings.py")]
     sources += sorted((root.parent / "seeds").glob("*.csv"))
     for path in sources:
         if path.exists():
