@@ -251,7 +251,8 @@ def find_quantities(text: str) -> list[QuantityMatch]:
     pos = 0
     while (digits := _DIGIT_RUN.search(text, pos)) is not None:
         at = digits.start()
-        lead = _LEAD.match(text, max(pos, at - _LEAD_REACH), at) if _may_lead(text, max(pos, at - _LEAD_REACH), at) else None
+        reach = max(pos, at - _LEAD_REACH)
+        lead = _LEAD.match(text, reach, at) if _may_lead(text, reach, at) else None
         m = (lead and lead.start() < at and _SCAN.match(text, lead.start())) or _SCAN.match(text, at)
         if m is None:
             pos = digits.end()

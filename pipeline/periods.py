@@ -409,7 +409,8 @@ def _fold(text: str) -> str:
 @lru_cache(maxsize=8)
 def _select(text: str) -> tuple[str, list[tuple[int, int, Callable, regex.Match]]]:
     """The folded text, and its longest non-overlapping candidate wordings in text order.
-    Cached for the last few texts: a document's frame (its title, lead and text) and its figures scan the same ones."""
+    Cached for the last few texts: a document's frame (its title, lead and text) and its
+    figures scan the same ones."""
     folded = _fold(text)
     found = [(m.start("lead") if lead else m.start(), m.end(), i, h, m)
              for i, ((pat, h), lead) in enumerate(zip(_PATTERNS, _LEADS))

@@ -111,3 +111,19 @@ def test_offsets_index_any_text(text):
 )
 def test_line_of(text, offset, line):
     assert line_of(text, offset) == line == LineIndex(text).line(offset)
+
+
+def test_paragraphs_are_the_lines_cut_at_each_newline():
+    """paragraphs() splits with str.split; it cuts where a regex at `\\n` cut, on every text we have."""
+    from pathlib import Path
+
+    import regex
+
+    from pipeline.segments import _split, paragraphs
+    root = Path(__file__).resolve().parents[1]
+    texts = [p.read_text(encoding="utf-8") for p in (root / "seeds").glob("*.txt")]
+    for folder in ("dev/docs", "dev2/docs", "raw/econ", "raw/gov"):
+        texts += [p.read_text(encoding="utf-8") for p in sorted((root.parent / "shared" / folder).glob("*.txt"))]
+    texts += ["", "\n", "a\n\n b \n", "  \n\nx"]
+    for text in texts:
+        assert paragraphs(text) == _split(text, regex.compile(r"\n"))
