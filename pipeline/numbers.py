@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
 
@@ -293,8 +294,14 @@ def _digits_value(digits: str) -> Decimal | None:
 
 def _tidy(value: Decimal) -> Decimal:
     """Integral values as plain integers, so `1,2 triệu` reads back as 1200000, not 1200000.0."""
-    return value if value.as_tuple().exponent == 0 else (
+    return value if value.same_quantum(_ONE) else (  # same_quantum: exponent 0, without building a tuple
         Decimal(int(value)) if value == value.to_integral_value() else value)
+
+
+@lru_cache(maxsize=256)
+def _scale(words: str) -> Decimal | None:
+    """The value of the scale words after a number (`tỷ`, `nghìn tỷ`): a handful, read once each."""
+    return _compose(words.split())
 
 
 def _compose(tokens: list[str | Decimal]) -> Decimal | None:
@@ -392,7 +399,7 @@ def _build(text: str, m: regex.Match, scanning: bool) -> _Built | None:
     g = dict(zip(_GROUP_NAMES[m.re], m.groups()))  # named access and groupdict() are slow on regex's matches
     num = g["num"]
     base = _digits_value(num) if num[0].isdigit() else parse_number(num)
-    scale = _compose(g["scale"].split()) if g["scale"] else _ONE
+    scale = _scale(g["scale"]) if g["scale"] else _ONE
     if base is None or scale is None:
         return None
     if g["kmg"]:
@@ -440,7 +447,7 @@ def _build(text: str, m: regex.Match, scanning: bool) -> _Built | None:
 
 def _ratio_of_amounts(m: regex.Match, part: Decimal, total: Decimal, unit: regex.Match) -> _Built:
     """A part/total pair of amounts or rates whose unit is written once, after the total."""
-    scale = _compose(unit["scale"].split()) if unit["scale"] else _ONE
+    scale = _scale(unit["scale"]) if unit["scale"] else _ONE
     per = "/".join(p.strip() for p in unit["per"].split("/")[1:]) if unit["per"] else None
     kind = "percent" if unit["pct"] else "USD" if unit["usd"] else "VND"
     quantity = Quantity(_tidy(part * scale), kind, None, _tidy(total * scale),

@@ -398,3 +398,15 @@ def test_the_lead_test_never_hides_a_lead():
                     leads += 1
                     assert _may_lead(text, start, at), text[start:at + 5]
     assert leads > 100
+
+
+@pytest.mark.parametrize("written", ["20792", "20792.0", "1.2E+6", "1200000.0", "-0", "-0.0", "0.77", "12473.69", "1E+3", "5.00"])
+def test_tidy_keeps_what_the_exponent_test_kept(written):
+    """_tidy asks same_quantum(1) for `exponent == 0`: the same values, written the same."""
+    from decimal import Decimal
+
+    from pipeline.numbers import _tidy
+    value = Decimal(written)
+    expected = value if value.as_tuple().exponent == 0 else (
+        Decimal(int(value)) if value == value.to_integral_value() else value)
+    assert str(_tidy(value)) == str(expected)
