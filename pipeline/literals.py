@@ -15,6 +15,9 @@ except ImportError:  # pragma: no cover
     _sre = _sre_parse = None
 
 _CAP = 64  # at most this many strings stand for one part of a pattern; more says nothing useful
+# Syntax the standard parser would misread rather than refuse: nested sets and set operations
+# (`[[a-z]--[aeiou]]`), fuzzy matching (`{e<=1}`). Such a pattern is always run.
+_REGEX_ONLY = re.compile(r"\[\[|--|&&|\|\||~~|\{[^}\d,]")
 
 
 class _Part:
@@ -125,7 +128,7 @@ def required_literals(source: str) -> frozenset[str] | None:
     [' vụ', ' đơn']
     >>> required_literals(r"[\\s(]\\d+")
     """
-    if _sre_parse is None:
+    if _sre_parse is None or _REGEX_ONLY.search(source):
         return None
     try:
         tree = _sre_parse.parse(source)

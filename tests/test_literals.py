@@ -20,6 +20,10 @@ from pipeline.literals import required_literals
     (r"(?i)thu ngân sách", None),
     (r"(?i:thu) ngân sách", {" ngân sách"}),
     (r"\p{L}+ đồng", None),
+    # what the standard parser would misread: nested sets, set operations, fuzzy matching
+    (r"[[ab]c] đồng", None),
+    (r"[\w--\d]+ đồng", None),
+    (r"(?:thu ngân sách){e<=1}", None),
 ])
 def test_required_literals(source, expected):
     got = required_literals(source)
