@@ -9,7 +9,7 @@ from importlib import import_module
 _EXPORTS = {
     "Document": "pipeline.documents", "DocumentError": "pipeline.documents",
     "Figure": "pipeline.figures",
-    "extract": "pipeline.extraction", "extract_document": "pipeline.extraction", "rules_version": "pipeline.extraction",
+    "extract": "pipeline.extraction", "extract_document": "pipeline.extraction", "rules_version": "pipeline.ruleset",
     "Quantity": "pipeline.numbers", "parse_number": "pipeline.numbers", "parse_quantity": "pipeline.numbers",
     "Period": "pipeline.periods", "parse_period": "pipeline.periods",
     "iter_documents": "pipeline.reading", "read_document": "pipeline.reading",

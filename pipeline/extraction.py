@@ -6,13 +6,10 @@ estimate — from the sentence first, then its paragraph, then the document.
 """
 from __future__ import annotations
 
-import hashlib
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
-from pathlib import Path
 
 import regex
 
@@ -34,6 +31,7 @@ from pipeline.subjects import clause_subject, continued_list, subjects
 from pipeline.tables import find_rows
 from pipeline import wordings as w  # the named wordings, each with its examples
 from pipeline.rules import TOPICS
+from pipeline.ruleset import rules_version  # noqa: F401  (re-exported: read by the load)
 
 _I = regex.IGNORECASE | regex.V1
 _UNIT_IN_LABEL = regex.compile(r"\((?:%|[^()]{0,20}(?:đồng|USD|usd))\)")
@@ -272,23 +270,6 @@ def _without_repeated_headline(figures: list[Figure], paras: list[Segment]) -> l
 
 def extract_document(doc: Document) -> list[Figure]:
     return extract(doc)
-
-
-@cache
-def rules_version() -> str:
-    """Changes whenever a rule, a parser or the reference data changes: reloads key on it."""
-    root = Path(__file__).resolve().parent
-    digest = hashlib.sha256()
-    sources = sorted(root.glob("rules/*.py")) + [root / f for f in (
-        "cues.py", "literals.py", "linking.py", "extraction.py", "numbers.py", "periods.py", "provinces.py",
-        "segments.py", "checks.py", "metadata.py", "indicators.py", "frame.py", "dating.py", "subjects.py",
-        "tables.py", "wordings.py")]
-    sources += sorted((root.parent / "seeds").glob("*.csv"))
-    for path in sources:
-        if path.exists():
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
 
 
 def _context(text: str, frame: Frame, province: str | None, document: str | None) -> _Context:
