@@ -7,9 +7,11 @@ callable (a test's lambda included) can be the extractor.
 """
 from __future__ import annotations
 
+import ctypes
 import itertools
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 
@@ -25,6 +27,8 @@ _AHEAD = 16
 _CHUNK = 4
 
 _extract: Extract | None = None  # the forked workers' extractor, set before the pool starts
+_parent: int = 0  # the pid of the run that started the pool
+_PR_SET_PDEATHSIG = 1
 
 
 def default_workers() -> int:
@@ -42,6 +46,29 @@ def extract_one(doc: Document, extract: Extract | None = None) -> Result:
         return (extract or _default_extract())(doc)
     except Exception as error:
         return DocumentError(doc.path, "extract", f"{type(error).__name__}: {error}")
+
+
+def _worker_start() -> None:
+    """A worker lives no longer than the run that forked it.
+
+    It inherits the run's descriptors: the SQLite lock file, the PostgreSQL sessions holding
+    the advisory lock and the open transaction. Were it to outlive a run killed with -9 (and
+    a pool's workers do: each holds its own queue open), the database would stay locked. So
+    the kernel kills it when the run dies, and Ctrl-C and SIGTERM are the run's to handle.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if _set_parent_death_signal(signal.SIGKILL) and os.getppid() != _parent:
+        os._exit(1)  # the run died before the signal was armed
+
+
+def _set_parent_death_signal(signum: int) -> bool:
+    """Linux's prctl(PR_SET_PDEATHSIG); False where there is no such call."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(_PR_SET_PDEATHSIG, signum, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
 
 
 def _in_worker(docs: list[Document]) -> list[Result]:
@@ -70,13 +97,13 @@ class Extractor:
         return self
 
     def _start(self) -> None:
-        global _extract
+        global _extract, _parent
         self._extract = self._extract or _default_extract()
         if self.workers > 1 and self._pool is None:
-            _extract = self._extract
+            _extract, _parent = self._extract, os.getpid()
             context = multiprocessing.get_context(
                 "fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-            self._pool = context.Pool(self.workers)
+            self._pool = context.Pool(self.workers, initializer=_worker_start)
 
     def __exit__(self, *exc) -> None:
         if self._pool is not None:

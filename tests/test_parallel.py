@@ -1,7 +1,11 @@
 """The process pool: the same figures, in the same order, whatever the number of workers."""
 from __future__ import annotations
 
+import fcntl
 import json
+import os
+import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -78,3 +82,42 @@ def test_extract_workers_prints_what_one_worker_prints():
     assert [o.exit_code for o in outputs] == [0, 0]
     rows = [[json.loads(line) for line in o.output.splitlines()] for o in outputs]
     assert len(rows[0]) >= 40 and rows[0] == rows[1]
+
+
+def _slow(doc: Document):
+    Path(doc.path).touch()  # tells the test a worker is busy
+    time.sleep(5)
+    return []
+
+
+def test_a_run_killed_with_9_takes_its_workers_and_its_lock_along(tmp_path):
+    """Workers inherit the run's lock file (and on PostgreSQL its sessions): were they to
+    outlive a run killed with -9, finishing a long document first, the next run would be
+    refused the lock."""
+    lock, started = tmp_path / "db.lock", tmp_path / "started"
+    pid = os.fork()
+    if pid == 0:  # the run: holds the lock, extracts with two workers, never returns
+        try:
+            handle = open(lock, "a")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            docs = (Document(path=str(started), text="") for _ in range(100_000))
+            with Extractor(2, extract=_slow) as pool:
+                for _ in pool.map(docs):
+                    pass
+        finally:
+            os._exit(0)
+    deadline = time.monotonic() + 30
+    while not started.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert started.exists(), "the workers never started"
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    with open(lock, "a") as handle:
+        deadline = time.monotonic() + 1
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                assert time.monotonic() < deadline, "a worker outlived its run and holds the lock"
+                time.sleep(0.01)
