@@ -254,7 +254,10 @@ def _forked_run(url: str, corpus: Path, kill_after: float | None) -> float:
         os.dup2(null, 1)
         os.dup2(null, 2)
         try:
-            main(["run", str(corpus), "--db", url, "--batch", "3"], standalone_mode=False)
+            # --wait: the worker processes of the run killed before may still be finishing
+            # their document, holding the lock they inherited (pipeline.parallel forks late)
+            main(["run", str(corpus), "--db", url, "--batch", "3", "--wait", "30"],
+                 standalone_mode=False)
         finally:
             os._exit(0)
     if kill_after is not None:
@@ -283,7 +286,7 @@ def test_chaos_kills_at_random_points_leave_what_one_clean_run_leaves(db_url, tm
         _forked_run(db_url, corpus, chance.uniform(0, duration))
 
     _corpus_version(corpus, final)
-    last = _solieu("run", str(corpus), "--db", db_url)
+    last = _solieu("run", str(corpus), "--db", db_url, "--wait", "30")
     assert last.exit_code == 0, last.stderr
     assert _snapshot(db_url) == _snapshot(clean)
     runs = _query(db_url, "SELECT status, documents_changed FROM runs ORDER BY id")

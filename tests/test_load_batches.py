@@ -183,6 +183,8 @@ def test_a_path_given_twice_starts_a_new_batch():
     error = DocumentError("bad.txt", "decode", "no")
     assert list(batches([a, error, error, b, a, b], 3)) == [[a, error, error], [b, a], [b]]
     assert list(batches([], 3)) == []
+    long = Document("long.txt", "x" * 10)
+    assert list(batches([a, long, b, a], 100, text=10)) == [[a, long], [b, a]]
 
 
 def test_a_document_given_twice_in_one_run_is_written_once_then_unchanged(db_engine):
@@ -215,8 +217,9 @@ def _forked_run(url: str, corpus: Path, kill_after: float | None) -> float:
         os.dup2(null, 1)
         os.dup2(null, 2)
         try:
-            main(["run", str(corpus), "--db", url, "--workers", "2", "--batch", "4"],
-                 standalone_mode=False)
+            # --wait: the workers of the run killed before may still hold its lock
+            main(["run", str(corpus), "--db", url, "--workers", "2", "--batch", "4",
+                  "--wait", "30"], standalone_mode=False)
         finally:
             os._exit(0)
     if kill_after is not None:
@@ -267,7 +270,8 @@ def test_kills_of_a_batched_parallel_run_leave_what_one_clean_run_leaves(db_url,
         assert said == held, "after a kill the ledger must still agree with the data"
 
     _corpus(corpus, KILLS + 1)
-    last = CliRunner().invoke(main, ["run", str(corpus), "--db", db_url, "--batch", "4"])
+    last = CliRunner().invoke(main, ["run", str(corpus), "--db", db_url, "--batch", "4",
+                                     "--wait", "30"])
     assert last.exit_code == 0, last.stderr
     assert _figures(db_url) == _figures(clean)
     said, held, statuses = _ledger(db_url)

@@ -234,7 +234,8 @@ def _run_on_dask(engine: sa.Engine, items, address: str, *, dry_run: bool,
             raise CannotRun(f"Dask scheduler {address!r} unreachable: "
                             f"{_one_line(error)}") from None
         return dask_run.load_on_dask(engine, items, client=client, extract=extract_document,
-                                     partition=options.pop("batch"), **options)
+                                     partition=options.pop("batch") or dask_run.PARTITION,
+                                     **options)
 
 
 @click.command()
@@ -249,8 +250,9 @@ def _run_on_dask(engine: sa.Engine, items, address: str, *, dry_run: bool,
               help="Seconds to wait for another run on the same database; 0 exits at once.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Processes that extract (default: every core this process may use).")
-@click.option("--batch", type=click.IntRange(min=1), default=BATCH, show_default=True,
-              help="Documents written per transaction (with --dask: per partition).")
+@click.option("--batch", type=click.IntRange(min=1), default=None,
+              help=f"Documents written per transaction (default {BATCH}); with --dask, "
+              "documents per partition (default 200).")
 @click.option("--dask", "dask_address", metavar="ADDRESS",
               help="Extract on a Dask cluster (tcp://host:8786, or `local` for one on this "
               "machine) and merge in one transaction; PostgreSQL only; needs solieu[dask].")
@@ -259,7 +261,7 @@ def _run_on_dask(engine: sa.Engine, items, address: str, *, dry_run: bool,
 @click.option("--summary", "summary_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="json: also print the summary as one JSON line on stdout.")
 def run(paths: tuple[str, ...], manifest: str | None, url: str, full_refresh: bool,
-        dry_run: bool, wait: float, workers: int | None, batch: int,
+        dry_run: bool, wait: float, workers: int | None, batch: int | None,
         dask_address: str | None, max_bytes: int, allow_outside: bool, log_format: str,
         summary_format: str) -> None:
     """Load documents (PATH... files or folders, or --manifest FILE) into the database.
@@ -294,7 +296,8 @@ def run(paths: tuple[str, ...], manifest: str | None, url: str, full_refresh: bo
                     report = load(engine, items, extract=extract_document,
                                   rules_version=rules_version(), full_refresh=full_refresh,
                                   dry_run=dry_run, wait=wait,
-                                  workers=workers or default_workers(), batch=batch)
+                                  workers=workers or default_workers(),
+                                  batch=batch or BATCH)
         except KeyboardInterrupt:
             _cannot_run("interrupted: the documents committed so far stay loaded, "
                         "and the next run finishes the work", log)

@@ -24,7 +24,7 @@ import sqlalchemy as sa
 
 from pipeline.db import bulk
 from pipeline.db.engine import ensure_current, make_engine
-from pipeline.db.load import (BATCH, Counts, Extract, Rows, RunReport, _document_row, _holder,
+from pipeline.db.load import (Counts, Extract, Rows, RunReport, _document_row, _holder,
                               _now, _REFUSED, _Run, batches)
 from pipeline.db.locking import RunRefused, exclusive_run
 from pipeline.db.models import DocumentErrorRow, ReviewRow, StagedDocumentRow
@@ -32,7 +32,7 @@ from pipeline.documents import Document, DocumentError
 from pipeline.parallel import extract_one
 from pipeline.review.attach import reattach
 
-PARTITION = BATCH
+PARTITION = 200  # documents a task: enough tasks to keep every worker busy
 _DOCUMENT_FIELDS = ("path", "url", "title", "published", "province", "encoding", "sha256",
                     "rules_version", "text")
 _STAGED_DOCUMENTS = ("run_id", "part", "ord", "kind", *_DOCUMENT_FIELDS)

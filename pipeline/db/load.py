@@ -36,7 +36,11 @@ from pipeline.review.attach import reattach
 
 Extract = Callable[[Document], list[Figure]]
 
-BATCH = 500  # documents per transaction: few round trips, a small loss when a run is killed
+# Documents per transaction. Each commit rewrites the index pages the batch touched (SQLite's
+# WAL), so small batches cost: 500 loads SQLite at ~43 % of a raw executemany, 2,000 at ~50 %.
+# A killed run loses at most one batch; TEXT_PER_BATCH bounds its memory when texts are long.
+BATCH = 2000
+TEXT_PER_BATCH = 32_000_000  # characters
 
 _DOCUMENTS = DocumentRow.__table__
 _RUNS = RunRow.__table__
@@ -89,17 +93,21 @@ def load(engine: sa.Engine, items: Iterable[Document | DocumentError], *, extrac
     `wait` seconds, and SchemaNotCurrent when the schema needs a migration this code does not
     run by itself.
     """
-    run = _Run(engine, extract, rules_version, full_refresh, workers=workers, batch=batch)
-    if dry_run:
-        require_current(engine)
-        return run.over(items)
-    try:
-        with exclusive_run(engine, wait):
-            ensure_current(engine)
-            run.start()
+    run = _Run(engine, extract, rules_version, full_refresh, batch=batch)
+    # The workers fork before this process holds the run lock or a connection: a worker
+    # left behind by a killed run must not keep the lock (a file, or a session) alive.
+    with Extractor(workers, extract) as pool:
+        run.pool = pool
+        if dry_run:
+            require_current(engine)
             return run.over(items)
-    except RunRefused as refused:
-        raise RunRefused(f"{refused}{_holder(engine)}") from None
+        try:
+            with exclusive_run(engine, wait):
+                ensure_current(engine)
+                run.start()
+                return run.over(items)
+        except RunRefused as refused:
+            raise RunRefused(f"{refused}{_holder(engine)}") from None
 
 
 @dataclass
@@ -190,10 +198,12 @@ class Rows:
 class _Run:
     """One pass over the input; `run_id` None (never started) makes it a dry run."""
 
+    pool: Extractor | None = None
+
     def __init__(self, engine: sa.Engine, extract: Extract, rules_version: str,
-                 full_refresh: bool, *, workers: int = 1, batch: int = BATCH):
+                 full_refresh: bool, *, batch: int = BATCH):
         self._engine, self._extract, self._rules_version = engine, extract, rules_version
-        self._full_refresh, self._workers, self._batch = full_refresh, workers, max(1, batch)
+        self._full_refresh, self._batch = full_refresh, max(1, batch)
         self._run_id: int | None = None
         self._counts = Counts()
         self._failures: list[DocumentError] = []
@@ -221,9 +231,8 @@ class _Run:
                          time.monotonic() - started)
 
     def _each_batch(self, items: Iterable[Document | DocumentError]) -> None:
-        with Extractor(self._workers, self._extract) as pool:
-            for batch in batches(items, self._batch):
-                self._one_batch(batch, pool)
+        for batch in batches(items, self._batch):
+            self._one_batch(batch, self.pool)
 
     def plan(self, items: list[Document | DocumentError]) -> Plan:
         """Which documents of a batch need extracting: one lookup of what is stored."""
@@ -382,22 +391,25 @@ class _Run:
         return status
 
 
-def batches(items: Iterable[Document | DocumentError], size: int) -> Iterator[list]:
-    """`size` items at a time; a path met again starts a new batch, so its second reading is
-    decided against what the first one wrote."""
+def batches(items: Iterable[Document | DocumentError], size: int,
+            text: int = TEXT_PER_BATCH) -> Iterator[list]:
+    """`size` items at a time, or fewer holding `text` characters; a path met again starts a
+    new batch, so its second reading is decided against what the first one wrote."""
     batch: list = []
     paths: set[str] = set()
+    held = 0
     for item in items:
         path = item.path if isinstance(item, Document) else None
         if path in paths:
             yield batch
-            batch, paths = [], set()
+            batch, paths, held = [], set(), 0
         batch.append(item)
         if path is not None:
             paths.add(path)
-        if len(batch) >= size:
+            held += len(item.text)
+        if len(batch) >= size or held >= text:
             yield batch
-            batch, paths = [], set()
+            batch, paths, held = [], set(), 0
     if batch:
         yield batch
 
