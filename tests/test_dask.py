@@ -143,3 +143,33 @@ def test_dask_refuses_sqlite_in_one_line(tmp_path):
     assert result.exit_code == 2
     assert "--dask needs PostgreSQL" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "solieu.db").exists()
+
+
+class _Breaks(Rows):
+    """Rows whose partition holding `path` fails on the worker, every retry."""
+
+    def __call__(self, doc, figures):
+        if doc.path == "3/" + SEEDS[4].name:
+            raise RuntimeError("worker lost")
+        return super().__call__(doc, figures)
+
+
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_a_dask_run_that_fails_before_its_merge_changes_nothing(client, db_engine, monkeypatch):
+    load_on_dask(db_engine, _documents(0, 0), client=client, extract=extract_document,
+                 rules_version="r1", partition=3)
+    before = _state(db_engine)
+    broken = _Breaks.of(db_engine)
+    monkeypatch.setattr(Rows, "of", classmethod(lambda cls, engine: broken))
+    with pytest.raises(RuntimeError, match="worker lost"):
+        load_on_dask(db_engine, _documents(1, 20), client=client, extract=extract_document,
+                     rules_version="r2", partition=3)
+    monkeypatch.undo()
+    after = _state(db_engine)
+    assert after["staged"] > 0, "the partitions that succeeded were staged"
+    assert (after["documents"], after["figures"]) == (before["documents"], before["figures"])
+    assert after["runs"][-1][1:] == ("failed", *[0] * len(COUNTERS))
+
+    report = load(db_engine, _documents(1, 20), extract=extract_document, rules_version="r2")
+    assert report.counts.documents_changed == len(_documents(0, 0))
+    assert _state(db_engine)["staged"] == 0, "the next run clears what the failed one staged"

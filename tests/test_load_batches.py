@@ -11,7 +11,6 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
 import sqlalchemy as sa
 from click.testing import CliRunner
 

@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from pipeline.db import engine as schema
 from pipeline.db.dictionary import VIEWS
 from pipeline.db.export import FORMATS, write
-from pipeline.db.load import BATCH, RunReport, load
+from pipeline.db.load import BATCH, MAX_BATCH, RunReport, load
 from pipeline.db.locking import RunRefused
 from pipeline.documents import DocumentError
 from pipeline.logs import Log, log_format_option
@@ -250,7 +250,7 @@ def _run_on_dask(engine: sa.Engine, items, address: str, *, dry_run: bool,
               help="Seconds to wait for another run on the same database; 0 exits at once.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Processes that extract (default: every core this process may use).")
-@click.option("--batch", type=click.IntRange(min=1), default=None,
+@click.option("--batch", type=click.IntRange(1, MAX_BATCH), default=None,
               help=f"Documents written per transaction (default {BATCH}); with --dask, "
               "documents per partition (default 200).")
 @click.option("--dask", "dask_address", metavar="ADDRESS",

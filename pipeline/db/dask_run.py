@@ -86,13 +86,6 @@ class _DaskRun(_Run):
         self._client = client
         self._url = engine.url.render_as_string(hide_password=False)
 
-    def start(self) -> None:
-        super().start()
-        with self._engine.begin() as conn:  # what killed runs staged: we hold the lock
-            for table in ("staged_figures", "staged_documents"):
-                conn.exec_driver_sql(f"DELETE FROM {table} WHERE run_id <> %(run_id)s",
-                                     {"run_id": self._run_id})
-
     def _each_batch(self, items: Iterable[Document | DocumentError]) -> None:
         planned, failures, kinds = Counts(), [], Counter()
         threads = sum(self._client.nthreads().values()) or 1

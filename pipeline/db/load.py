@@ -28,7 +28,7 @@ from pipeline.db import bulk, reference
 from pipeline.db.engine import ensure_current, require_current
 from pipeline.db.locking import RunRefused, exclusive_run
 from pipeline.db.models import (ERAS, DocumentErrorRow, DocumentRow, IndicatorRow, ProvinceRow,
-                                ReviewRow, RunRow)
+                                ReviewRow, RunRow, StagedDocumentRow, StagedFigureRow)
 from pipeline.documents import Document, DocumentError
 from pipeline.figures import Figure
 from pipeline.parallel import Extractor
@@ -40,12 +40,14 @@ Extract = Callable[[Document], list[Figure]]
 # WAL), so small batches cost: 500 loads SQLite at ~43 % of a raw executemany, 2,000 at ~50 %.
 # A killed run loses at most one batch; TEXT_PER_BATCH bounds its memory when texts are long.
 BATCH = 2000
+MAX_BATCH = 10_000  # a batch's paths are one IN (...) list: SQLite takes 32,766 parameters
 TEXT_PER_BATCH = 32_000_000  # characters
 
 _DOCUMENTS = DocumentRow.__table__
 _RUNS = RunRow.__table__
 _ERRORS = DocumentErrorRow.__table__
 _REVIEWS = ReviewRow.__table__
+_STAGED = (StagedFigureRow.__table__, StagedDocumentRow.__table__)
 _DOCUMENT_FIELDS = ("url", "title", "published", "province", "encoding")
 _CHANGE_FIELDS = ("sha256", "rules_version", *_DOCUMENT_FIELDS)
 _ERA_CHANGE = date(2025, 7, 1)
@@ -94,8 +96,6 @@ def load(engine: sa.Engine, items: Iterable[Document | DocumentError], *, extrac
     run by itself.
     """
     run = _Run(engine, extract, rules_version, full_refresh, batch=batch)
-    # The workers fork before this process holds the run lock or a connection: a worker
-    # left behind by a killed run must not keep the lock (a file, or a session) alive.
     with Extractor(workers, extract) as pool:
         run.pool = pool
         if dry_run:
@@ -203,7 +203,7 @@ class _Run:
     def __init__(self, engine: sa.Engine, extract: Extract, rules_version: str,
                  full_refresh: bool, *, batch: int = BATCH):
         self._engine, self._extract, self._rules_version = engine, extract, rules_version
-        self._full_refresh, self._batch = full_refresh, max(1, batch)
+        self._full_refresh, self._batch = full_refresh, min(max(1, batch), MAX_BATCH)
         self._run_id: int | None = None
         self._counts = Counts()
         self._failures: list[DocumentError] = []
@@ -213,6 +213,8 @@ class _Run:
         with self._engine.begin() as conn:
             reference.sync(conn)
             _close_dead_runs(conn)
+            for staged in _STAGED:  # what a killed --dask run staged; we hold the lock
+                conn.execute(staged.delete())
             self._run_id = _start_run(conn, self._rules_version, self._full_refresh)
 
     def over(self, items: Iterable[Document | DocumentError]) -> RunReport:
