@@ -4,7 +4,7 @@ Each topic opens on a cue regex (pipeline.rules), and running some thirty of the
 sentence with a number was most of linking's cost. Yet every match of a cue contains one of a
 few literal strings — total revenue's cue always holds `thu ngân sách`, `thu nsnn`, `thu cân
 đối …` or `thu được` — and those strings are read off the cue's own pattern here, so they
-cannot drift from it. One alternation of all of them, run once over the lower-cased document,
+cannot drift from it. One Aho-Corasick pass for all of them over the lower-cased document
 says for any stretch of it which topics' cues may match there; only those regexes run.
 
 The literals are a necessary condition, never a sufficient one: a topic whose literal is absent
@@ -12,8 +12,9 @@ cannot match; one whose literal is present is matched by its own regex as before
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
+
+import ahocorasick
 
 from pipeline.literals import required_literals
 from pipeline.rules import TOPICS
@@ -28,47 +29,31 @@ for _i, _topic in enumerate(TOPICS):
         _MASKS[_literal] = _MASKS.get(_literal, 0) | 1 << _i
 
 
-def _trie(strings) -> str:
-    """One alternation factored by common prefixes, longest first at every branch."""
-    root: dict = {}
-    for s in strings:
-        node = root
-        for char in s:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
+def _automaton() -> ahocorasick.Automaton:
+    """Every literal with its length and topics, in one Aho-Corasick automaton: a single pass
+    reports every literal at every place it stands, overlapping ones included (`thu ngân sách
+    nội địa` holds `thu ngân sách` and `thu ngân sách nội địa`), five times faster than the
+    standard library's alternation resumed after each find."""
+    automaton = ahocorasick.Automaton()
+    for literal, bits in _MASKS.items():
+        automaton.add_word(literal, (len(literal), bits))
+    automaton.make_automaton()
+    return automaton
 
 
-_SPOTTER = re.compile(_trie(_MASKS))
+_AUTOMATON = _automaton()
 
 
-def _found(lowered: str):
-    """Each place a literal starts, with the longest literal there: a search resumes one
-    character on, so literals overlapping one another are all found (`thu ngân sách nội địa`)."""
-    search, at = _SPOTTER.search, 0
-    while (m := search(lowered, at)) is not None:
-        yield m
-        at = m.start() + 1
-
-
-# a literal found stands for every literal it begins with, shortest first
-_PREFIXES = {s: sorted((len(p), _MASKS[p]) for p in _MASKS if s.startswith(p)) for s in _MASKS}
+def _found(lowered: str) -> list[tuple[int, int, int]]:
+    """Each literal in `lowered` as (start, length, topics), by start, then by length."""
+    return sorted((end - length + 1, length, bits) for end, (length, bits) in _AUTOMATON.iter(lowered))
 
 
 def possible(lowered: str) -> int:
     """The topics (a bit each, in TOPICS' order) whose cue may match somewhere in `lowered`."""
     mask = ALWAYS
-    for m in _found(lowered):
-        for _, bits in _PREFIXES[m.group()]:
-            mask |= bits
+    for _, (_, bits) in _AUTOMATON.iter(lowered):
+        mask |= bits
     return mask
 
 
@@ -87,14 +72,11 @@ class Spots:
     __slots__ = ("_starts", "_ends", "_masks", "offset")
 
     def __init__(self, lowered: str, offset: int = 0):
-        starts, ends, masks = [], [], []  # in text order: by start, then by end
-        for m in _found(lowered):
-            start = m.start()
-            for length, bits in _PREFIXES[m.group()]:
-                starts.append(start)
-                ends.append(start + length)
-                masks.append(bits)
-        self._starts, self._ends, self._masks, self.offset = starts, ends, masks, offset
+        found = _found(lowered)  # in text order: by start, then by end
+        self._starts = [start for start, _, _ in found]
+        self._ends = [start + length for start, length, _ in found]
+        self._masks = [bits for _, _, bits in found]
+        self.offset = offset
 
     def at(self, offset: int) -> "Spots":
         """The same spots, asked about relative to `offset` (a sentence's start)."""
