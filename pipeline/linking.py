@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
 
@@ -100,8 +101,15 @@ def _cue_hits(sentence: str, roundup: bool = False, possible: int | None = None)
         lowered = "".join(c.lower()[0] for c in sentence)
     if possible is None:
         possible = cues.possible(lowered)
-    return sorted((m.start(), m.end(), t.id) for i, t in enumerate(TOPICS)
-                  if possible >> i & 1 and (roundup or not t.roundup) for m in t.cue.finditer(lowered))
+    return sorted((m.start(), m.end(), topic) for topic, cue in _cues_to_run(possible, roundup)
+                  for m in cue.finditer(lowered))
+
+
+@lru_cache(maxsize=512)
+def _cues_to_run(possible: int, roundup: bool) -> tuple[tuple[str, regex.Pattern], ...]:
+    """The (topic, cue) pairs a sentence runs, in TOPICS' order: read once per set of topics,
+    not tested topic by topic in every sentence."""
+    return tuple((t.id, t.cue) for i, t in enumerate(TOPICS) if possible >> i & 1 and (roundup or not t.roundup))
 
 
 def last_topic(sentence: str, roundup: bool = False, spots: cues.Spots | None = None) -> str | None:
@@ -149,13 +157,25 @@ def _ranked_on(sentence: str, end: int, spots: cues.Spots | None) -> list[str]:
     return [topic for _, _, topic in _cue_hits(reach, possible=possible)]
 
 
+@lru_cache(maxsize=16)
+def _is_change(window: str, approach: str) -> bool:
+    """Whether the words before a number make it a change (cached: a number's window is asked
+    once per rule tried)."""
+    return bool(_CHANGE.search(window) or _CHANGE.search(approach))
+
+
+@lru_cache(maxsize=16)
+def _is_gap(before: str) -> bool:
+    return _GAP.search(before) is not None
+
+
 def _fits(rule: Rule, q: Quantity, window: str, after: str, approach: str = "", lead: str = "") -> regex.Match | bool:
     """`approach` is the window with the bound words the number took (`cao hơn 700 tỷ`)."""
     if rule.unit != q.unit:
         return False
-    if q.unit in ("count", "VND") and (_CHANGE.search(window) or _CHANGE.search(approach)):
+    if q.unit in ("count", "VND") and _is_change(window, approach):
         return False  # `tăng 9,6 ngàn HS`, `cao hơn 700 tỷ đồng`: a change, not a level
-    if q.unit == "percent" and rule.reading == "change" and _GAP.search(approach or window):
+    if q.unit == "percent" and rule.reading == "change" and _is_gap(approach or window):
         return False  # `cao hơn 1,04% so với cùng kỳ`: the gap between two growth rates
     if rule.noun is not None and not (q.noun and rule.noun.match(q.noun)):
         return False
