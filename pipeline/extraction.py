@@ -21,7 +21,7 @@ from pipeline.documents import Document
 from pipeline.figures import Figure
 from pipeline.indicators import indicator, indicator_unit, is_part_of_total, is_stock, ranked
 from pipeline.linking import Link, last_topic, link, may_link
-from pipeline.numbers import Quantity, find_quantities, parse_number, parse_quantity
+from pipeline.numbers import Quantity, find_quantities, has_digits, parse_number, parse_quantity
 from pipeline.metadata import find_dateline
 from pipeline.periods import Period
 from pipeline.provinces import (District, PlaceMatch, Province, find_places, lookup_district, lookup_province, place_key,
@@ -35,7 +35,6 @@ from pipeline.ruleset import rules_version  # noqa: F401  (re-exported: read by 
 
 _I = regex.IGNORECASE | regex.V1
 _UNIT_IN_LABEL = regex.compile(r"\((?:%|[^()]{0,20}(?:đồng|USD|usd))\)")
-_DIGIT = regex.compile(r"\d")
 _TAIL = regex.compile(r"[^\d;,.()]{0,25}")  # the noun after a list's first number: `150 đảng viên mới;`
 _CLAUSE_BREAK = regex.compile(r"[,;:]|\svà\s")
 _DENOMINATOR = regex.compile(r"/\s*(\d[\d.,]*)")
@@ -97,7 +96,7 @@ def extract(text: str | Document, *, published: date | None = None, province: st
         # a sentence with no topic open before it and no cue of a topic that reads figures yields
         # none: its numbers are not parsed
         linkable = opened is not None or spots is None or may_link(spots.possible(0, len(sentence.text)), roundup)
-        quantities = find_quantities(sentence.text) if linkable and _DIGIT.search(sentence.text) else []
+        quantities = find_quantities(sentence.text) if linkable and has_digits(sentence.text) else []
         if not quantities and "thứ" not in sentence.text:
             if roundup:
                 carried_topic = (paragraph.start, last_topic(sentence.text, True, spots) or carried_topic[1])

@@ -269,6 +269,12 @@ def find_quantities(text: str) -> list[QuantityMatch]:
     return [match for match, _, _ in found]
 
 
+def has_digits(text: str) -> bool:
+    """Whether find_quantities may find anything in `text`: every quantity it reads starts
+    from a run of ASCII digits."""
+    return _DIGIT_RUN.search(text) is not None
+
+
 def _may_lead(text: str, start: int, at: int) -> bool:
     """Whether text[start:at] may end with a lead (`hơn `, `năm `, `Kế hoạch số `, `(`): the
     cheap test before the reverse regex, generous with spaces, colons and case."""
@@ -283,7 +289,10 @@ def _literal(token: str) -> Decimal | None:
     return value * _KMG[m["kmg"].lower()]
 
 
+@lru_cache(maxsize=1024)
 def _digits_value(digits: str) -> Decimal | None:
+    """A digit run's value (cached: Decimals are immutable, and years, percentages and small
+    counts come back in every text)."""
     if digits.isascii() and digits.isdigit():
         return Decimal(digits)
     m = _DIGITS.fullmatch(digits)
