@@ -328,7 +328,7 @@ def test_a_run_killed_with_sigkill_is_finished_by_the_next(db_url, tmp_path):
     (status, loaded), = _query(db_url, "SELECT status, documents_new FROM runs")
     assert status == "running" and 0 < loaded < documents, "the run was not killed mid-way"
 
-    rerun = _solieu("run", str(corpus), "--db", db_url, "--wait", "30")  # its workers exit
+    rerun = _solieu("run", str(corpus), "--db", db_url, "--wait", "30")  # its workers die too
 
     assert rerun.exit_code == 0, rerun.stderr
     assert _snapshot(db_url) == _snapshot(clean)

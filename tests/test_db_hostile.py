@@ -254,8 +254,8 @@ def _forked_run(url: str, corpus: Path, kill_after: float | None) -> float:
         os.dup2(null, 1)
         os.dup2(null, 2)
         try:
-            # --wait: the worker processes of the run killed before may still be finishing
-            # their document, holding the lock they inherited (pipeline.parallel forks late)
+            # --wait: the workers of the run killed before die with it, but an instant later,
+            # and hold the lock they inherited until then
             main(["run", str(corpus), "--db", url, "--batch", "3", "--wait", "30"],
                  standalone_mode=False)
         finally:

@@ -216,7 +216,8 @@ def _forked_run(url: str, corpus: Path, kill_after: float | None) -> float:
         os.dup2(null, 1)
         os.dup2(null, 2)
         try:
-            # --wait: the workers of the run killed before may still hold its lock
+            # --wait: the workers of the run killed before die an instant after it,
+            # holding its lock until then
             main(["run", str(corpus), "--db", url, "--workers", "2", "--batch", "4",
                   "--wait", "30"], standalone_mode=False)
         finally:
