@@ -274,8 +274,8 @@ def run(paths: tuple[str, ...], manifest: str | None, url: str, full_refresh: bo
     """
     if not paths and manifest is None:
         raise click.UsageError("give documents as PATH... or --manifest FILE")
-    from pipeline.extraction import extract_document, rules_version
     from pipeline.parallel import default_workers
+    from pipeline.ruleset import rules_version
     from pipeline.reading import iter_documents
 
     log, logged = Log(log_format), set()
@@ -293,8 +293,7 @@ def run(paths: tuple[str, ...], manifest: str | None, url: str, full_refresh: bo
                                           rules_version=rules_version(),
                                           full_refresh=full_refresh, wait=wait, batch=batch)
                 else:
-                    report = load(engine, items, extract=extract_document,
-                                  rules_version=rules_version(), full_refresh=full_refresh,
+                    report = load(engine, items, rules_version=rules_version(), full_refresh=full_refresh,
                                   dry_run=dry_run, wait=wait,
                                   workers=workers or default_workers(),
                                   batch=batch or BATCH)

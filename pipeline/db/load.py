@@ -84,13 +84,14 @@ class RunReport:
     seconds: float
 
 
-def load(engine: sa.Engine, items: Iterable[Document | DocumentError], *, extract: Extract,
+def load(engine: sa.Engine, items: Iterable[Document | DocumentError], *,
+         extract: Extract | None = None,
          rules_version: str, full_refresh: bool = False, dry_run: bool = False,
          wait: float = 0, workers: int = 1, batch: int = BATCH) -> RunReport:
     """Load `items` (what pipeline.reading yields) and return what the run did.
 
-    `workers` processes extract (pipeline.parallel.Extractor); this one writes, `batch`
-    documents a transaction. A dry run reads the database and reports what a real run would
+    `workers` processes extract with `extract` (default: pipeline.extraction, imported only
+    when a document needs extracting); this one writes, `batch` documents a transaction. A dry run reads the database and reports what a real run would
     write, writing nothing. Raises RunRefused when another run holds the database beyond
     `wait` seconds, and SchemaNotCurrent when the schema needs a migration this code does not
     run by itself.
