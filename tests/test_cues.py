@@ -66,3 +66,19 @@ def test_spots_of_a_document_are_the_literals_of_each_stretch():
 def test_a_text_whose_lower_case_shifts_offsets_has_no_document_spots():
     assert cues.document_spots("İstanbul thu ngân sách 5 tỷ đồng") is None
     assert cues.document_spots("ΟΔΟΣ thu ngân sách 5 tỷ đồng") is None
+
+
+def test_spots_are_every_literal_at_every_place_it_stands():
+    """The automaton's one pass finds what a search for each literal, resumed one character
+    on, finds: overlapping literals (`thu ngân sách nội địa`) included."""
+    text = ("Thu ngân sách nội địa đạt 5.000 tỷ đồng; tiếp nhận 120 hồ sơ, giải quyết 98 vụ. "
+            "Kết nạp 120 đảng viên mới, nâng tổng số đảng viên lên 5.300.").lower()
+    expected = []
+    for literal, bits in cues._MASKS.items():
+        at = text.find(literal)
+        while at >= 0:
+            expected.append((at, at + len(literal), bits))
+            at = text.find(literal, at + 1)
+    spots = cues.Spots(text)
+    assert list(zip(spots._starts, spots._ends, spots._masks)) == sorted(expected)
+    assert len(expected) > 10
