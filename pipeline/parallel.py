@@ -21,9 +21,9 @@ from pipeline.figures import Figure
 Extract = Callable[[Document], list[Figure]]
 Result = list[Figure] | DocumentError
 
-# Documents in flight per worker: enough to keep every worker busy, few enough that memory
-# stays flat however long the input is.
-_AHEAD = 16
+# Documents in flight per worker: enough to keep every worker busy while the run writes a
+# batch, few enough that memory stays flat however long the input is.
+_AHEAD = 64
 _CHUNK = 4
 
 _extract: Extract | None = None  # the forked workers' extractor, set before the pool starts

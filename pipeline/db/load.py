@@ -16,7 +16,7 @@ import dataclasses
 import os
 import socket
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -234,8 +234,29 @@ class _Run:
                          time.monotonic() - started)
 
     def _each_batch(self, items: Iterable[Document | DocumentError]) -> None:
-        for batch in batches(items, self._batch):
-            self._one_batch(batch, self.pool)
+        """Plan each batch, extract what it needs, write it. One stream of documents feeds the
+        pool across batches, so the workers extract the next batch while this one is written
+        (paths never repeat across batches: planning ahead reads nothing a write changes)."""
+        planned: deque[Plan] = deque()
+
+        def to_extract() -> Iterator[Document]:
+            for batch in batches(items, self._batch):
+                plan = self.plan(batch)
+                planned.append(plan)
+                yield from (todo.doc for todo in plan.todo)
+
+        results = self.pool.map(to_extract())
+        early: deque = deque()  # results pulled while waiting for the next batch's plan
+        while True:
+            if not planned:
+                result = next(results, None)
+                if result is None and not planned:
+                    return
+                if result is not None:
+                    early.append(result)
+            plan = planned.popleft()
+            extracted = [early.popleft() if early else next(results) for _ in plan.todo]
+            self._one_batch(plan, extracted)
 
     def plan(self, items: list[Document | DocumentError]) -> Plan:
         """Which documents of a batch need extracting: one lookup of what is stored."""
@@ -259,12 +280,10 @@ class _Run:
         plan.counts = plan.counts.plus(documents_unchanged=unchanged)
         return plan
 
-    def _one_batch(self, items: list[Document | DocumentError], pool: Extractor) -> None:
-        plan = self.plan(items)
+    def _one_batch(self, plan: Plan, extracted: list) -> None:
         failures = plan.failures
         pending: list[_Pending] = []
-        extracted = pool.map(todo.doc for todo in plan.todo)
-        for (doc, result), todo in zip(extracted, plan.todo):
+        for (doc, result), todo in zip(extracted, plan.todo, strict=True):
             try:
                 if isinstance(result, DocumentError):
                     raise result
