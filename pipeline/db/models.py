@@ -128,25 +128,9 @@ class DocumentRow(Base):
     loaded_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
 
 
-class FigureRow(Base):
-    __tablename__ = "figures"
-    __table_args__ = (
-        sa.UniqueConstraint("document_id", "start_offset", "end_offset", "indicator"),
-        sa.ForeignKeyConstraint(["province_code", "province_era"],
-                                ["provinces.code", "provinces.era"]),
-        sa.CheckConstraint(_one_of("unit", UNITS), name="unit"),
-        sa.CheckConstraint(_one_of("status", STATUSES), name="status"),
-        sa.CheckConstraint(_one_of("scope", SCOPES), name="scope"),
-        sa.CheckConstraint("0 <= start_offset AND start_offset < end_offset", name="span"),
-        sa.CheckConstraint("line >= 1", name="line"),
-        sa.CheckConstraint("period_start <= period_end", name="period"),
-        sa.Index(None, "indicator", "province", "period_start"),
-    )
+class _FigureFields:
+    """What a figure says and where it stands: the columns `figures` and its staging share."""
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    key: Mapped[str] = mapped_column(sa.Text, unique=True)
-    document_id: Mapped[int] = mapped_column(sa.ForeignKey("documents.id", ondelete="CASCADE"))
-    indicator: Mapped[str] = mapped_column(sa.ForeignKey("indicators.code"))
     value: Mapped[Decimal] = mapped_column(sa.Numeric)
     unit: Mapped[str] = mapped_column(sa.Text)
     province: Mapped[str | None] = mapped_column(sa.Text)
@@ -168,6 +152,27 @@ class FigureRow(Base):
     line: Mapped[int] = mapped_column(sa.Integer)
     quote: Mapped[str] = mapped_column(sa.Text)
     rule: Mapped[str] = mapped_column(sa.Text)
+
+
+class FigureRow(_FigureFields, Base):
+    __tablename__ = "figures"
+    __table_args__ = (
+        sa.UniqueConstraint("document_id", "start_offset", "end_offset", "indicator"),
+        sa.ForeignKeyConstraint(["province_code", "province_era"],
+                                ["provinces.code", "provinces.era"]),
+        sa.CheckConstraint(_one_of("unit", UNITS), name="unit"),
+        sa.CheckConstraint(_one_of("status", STATUSES), name="status"),
+        sa.CheckConstraint(_one_of("scope", SCOPES), name="scope"),
+        sa.CheckConstraint("0 <= start_offset AND start_offset < end_offset", name="span"),
+        sa.CheckConstraint("line >= 1", name="line"),
+        sa.CheckConstraint("period_start <= period_end", name="period"),
+        sa.Index(None, "indicator", "province", "period_start"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(sa.Text, unique=True)
+    document_id: Mapped[int] = mapped_column(sa.ForeignKey("documents.id", ondelete="CASCADE"))
+    indicator: Mapped[str] = mapped_column(sa.ForeignKey("indicators.code"))
     rules_version: Mapped[str] = mapped_column(sa.Text)
     run_id: Mapped[int] = mapped_column(sa.ForeignKey("runs.id"), index=True)
     digest: Mapped[str] = mapped_column(sa.Text)
@@ -209,33 +214,12 @@ class StagedDocumentRow(_Staged, Base):
     text: Mapped[str] = mapped_column(sa.Text)
 
 
-class StagedFigureRow(_Staged, Base):
+class StagedFigureRow(_FigureFields, _Staged, Base):
     __tablename__ = "staged_figures"
 
     path: Mapped[str] = mapped_column(sa.Text)
     key: Mapped[str] = mapped_column(sa.Text)
     indicator: Mapped[str] = mapped_column(sa.Text)
-    value: Mapped[Decimal] = mapped_column(sa.Numeric)
-    unit: Mapped[str] = mapped_column(sa.Text)
-    province: Mapped[str | None] = mapped_column(sa.Text)
-    province_code: Mapped[str | None] = mapped_column(sa.Text)
-    province_era: Mapped[str | None] = mapped_column(sa.Text)
-    scope: Mapped[str] = mapped_column(sa.Text)
-    locality: Mapped[str | None] = mapped_column(sa.Text)
-    period_start: Mapped[date | None] = mapped_column(sa.Date)
-    period_end: Mapped[date | None] = mapped_column(sa.Date)
-    period_grain: Mapped[str | None] = mapped_column(sa.Text)
-    status: Mapped[str] = mapped_column(sa.Text)
-    estimate: Mapped[bool] = mapped_column(sa.Boolean)
-    basis: Mapped[str | None] = mapped_column(sa.Text)
-    of_total: Mapped[Decimal | None] = mapped_column(sa.Numeric)
-    bound: Mapped[str | None] = mapped_column(sa.Text)
-    flags: Mapped[str | None] = mapped_column(sa.Text)
-    start_offset: Mapped[int] = mapped_column(sa.Integer)
-    end_offset: Mapped[int] = mapped_column(sa.Integer)
-    line: Mapped[int] = mapped_column(sa.Integer)
-    quote: Mapped[str] = mapped_column(sa.Text)
-    rule: Mapped[str] = mapped_column(sa.Text)
     digest: Mapped[str] = mapped_column(sa.Text)
 
 
