@@ -23,10 +23,9 @@ from contextlib import contextmanager
 import sqlalchemy as sa
 
 from pipeline.db import bulk
-from pipeline.db.engine import ensure_current, make_engine
-from pipeline.db.load import (Counts, Extract, Rows, RunReport, _document_row, _holder,
-                              _now, _REFUSED, _Run, batches)
-from pipeline.db.locking import RunRefused, exclusive_run
+from pipeline.db.engine import make_engine
+from pipeline.db.load import (Counts, Extract, Rows, RunReport, _document_row, _now, _REFUSED,
+                              _Run, batches, locked_run)
 from pipeline.db.models import DocumentErrorRow, ReviewRow, StagedDocumentRow
 from pipeline.documents import Document, DocumentError
 from pipeline.parallel import extract_one
@@ -56,13 +55,7 @@ def load_on_dask(engine: sa.Engine, items: Iterable[Document | DocumentError], *
                             f"and {engine.dialect.name} is a file on this machine")
     run = _DaskRun(engine, extract, rules_version, full_refresh, client=client,
                    partition=partition)
-    try:
-        with exclusive_run(engine, wait):
-            ensure_current(engine)
-            run.start()
-            return run.over(items)
-    except RunRefused as refused:
-        raise RunRefused(f"{refused}{_holder(engine)}") from None
+    return locked_run(engine, run, items, wait)
 
 
 @contextmanager

@@ -102,13 +102,19 @@ def load(engine: sa.Engine, items: Iterable[Document | DocumentError], *,
         if dry_run:
             require_current(engine)
             return run.over(items)
-        try:
-            with exclusive_run(engine, wait):
-                ensure_current(engine)
-                run.start()
-                return run.over(items)
-        except RunRefused as refused:
-            raise RunRefused(f"{refused}{_holder(engine)}") from None
+        return locked_run(engine, run, items, wait)
+
+
+def locked_run(engine: sa.Engine, run: _Run, items: Iterable[Document | DocumentError],
+               wait: float) -> RunReport:
+    """Take the run lock, bring the schema up to date, open the ledger's row, then load."""
+    try:
+        with exclusive_run(engine, wait):
+            ensure_current(engine)
+            run.start()
+            return run.over(items)
+    except RunRefused as refused:
+        raise RunRefused(f"{refused}{_holder(engine)}") from None
 
 
 @dataclass
