@@ -349,3 +349,14 @@ def test_the_fold_table_folds_as_the_fold_mapping():
     from pipeline.provinces import _FOLD, _FOLD_TABLE
     text = "".join(chr(cp) for cp in range(0x10000) if not 0xD800 <= cp < 0xE000)
     assert text.translate(_FOLD_TABLE) == text.translate(_FOLD)
+
+
+@pytest.mark.parametrize("text, start", [
+    ("Hà Nội tăng 5%", 0), ("(Hà Nội) tăng", 1), ("“Hà Nội” tăng", 1), ("xã Hà Nội", 3), ("\nHà Nội", 1),
+    ("_Hà Nội", None), ("aHà Nội", None),
+])
+def test_a_place_opens_the_text_or_follows_a_break(text, start):
+    """The pattern consumes the break before a place: the text's start counts as one, a word
+    character or an underscore does not."""
+    from pipeline.provinces import find_places
+    assert [m.start for m in find_places(text)] == ([] if start is None else [start])
