@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import signal
 import sys
 import traceback
 from collections.abc import Iterator
@@ -20,6 +19,7 @@ import click
 import sqlalchemy as sa
 
 from pipeline.db import engine as schema
+from pipeline.db import interrupts
 from pipeline.db.dictionary import VIEWS
 from pipeline.db.export import FORMATS, write
 from pipeline.db.load import BATCH, MAX_BATCH, RunReport, load
@@ -121,19 +121,6 @@ def _could_not_run(url: str, log: Log | None = None) -> Iterator[None]:
     except Exception:
         traceback.print_exc()
         _cannot_run("stopped on an unexpected error (traceback above)", log)
-
-
-@contextmanager
-def _sigterm_as_interrupt() -> Iterator[None]:
-    """SIGTERM stops a run as Ctrl-C does: the current document rolls back, the ledger says so."""
-    def interrupt(_signum, _frame):
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def _watched(items, log: Log, logged: set[int]):
@@ -287,7 +274,7 @@ def run(paths: tuple[str, ...], manifest: str | None, url: str, full_refresh: bo
     with _could_not_run(url, log):
         engine = engine_for(url)
         try:
-            with _sigterm_as_interrupt(), _progress(documents, log) as items:
+            with interrupts.stop_between_calls(), _progress(documents, log) as items:
                 if dask_address is not None:
                     report = _run_on_dask(engine, items, dask_address, dry_run=dry_run,
                                           rules_version=rules_version(),

@@ -26,6 +26,7 @@ from pipeline.db import bulk
 from pipeline.db.engine import make_engine
 from pipeline.db.load import (Counts, Extract, Rows, RunReport, _document_row, _now, _REFUSED,
                               _Run, batches, locked_run)
+from pipeline.db.interrupts import uninterrupted
 from pipeline.db.models import DocumentErrorRow, ReviewRow, StagedDocumentRow
 from pipeline.documents import Document, DocumentError
 from pipeline.parallel import extract_one
@@ -111,7 +112,7 @@ class _DaskRun(_Run):
         """The one transaction that publishes the run's staging rows."""
         parameters = {"run_id": self._run_id, "rules_version": self._rules_version,
                       "now": _now()}
-        with self._engine.begin() as conn:
+        with uninterrupted(self._engine.begin()) as conn:
             try:
                 with conn.begin_nested():
                     changes = _merge_staged(conn, parameters, "TRUE")
@@ -211,7 +212,7 @@ def stage_partition(url: str, run_id: int, part: int, work: list[tuple[int, Docu
         figures.extend((run_id, part, len(figures), doc.path, *figure) for figure in figure_rows)
         kinds[kind] += 1
     engine = _ENGINES.get(url) or _ENGINES.setdefault(url, make_engine(url))
-    with engine.begin() as conn:
+    with engine.begin() as conn:  # on a Dask worker: no signal handler of ours there
         for table in ("staged_figures", "staged_documents"):
             conn.exec_driver_sql(f"DELETE FROM {table} WHERE run_id = %(run_id)s "
                                  f"AND part = %(part)s", {"run_id": run_id, "part": part})

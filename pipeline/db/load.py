@@ -26,6 +26,7 @@ import sqlalchemy as sa
 
 from pipeline.db import bulk, reference
 from pipeline.db.engine import ensure_current, require_current
+from pipeline.db.interrupts import uninterrupted
 from pipeline.db.locking import RunRefused, exclusive_run
 from pipeline.db.models import (ERAS, DocumentErrorRow, DocumentRow, IndicatorRow, ProvinceRow,
                                 ReviewRow, RunRow, StagedDocumentRow, StagedFigureRow)
@@ -155,7 +156,7 @@ class Rows:
 
     @classmethod
     def of(cls, engine: sa.Engine) -> Rows:
-        with engine.connect() as conn:
+        with uninterrupted(engine.connect()) as conn:
             return cls(set(conn.execute(sa.select(IndicatorRow.code)).scalars()),
                        {tuple(row) for row in conn.execute(
                            sa.select(ProvinceRow.code, ProvinceRow.era))})
@@ -217,7 +218,7 @@ class _Run:
         self._figures = bulk.writer(engine.dialect)
 
     def start(self) -> None:
-        with self._engine.begin() as conn:
+        with uninterrupted(self._engine.begin()) as conn:
             reference.sync(conn)
             _close_dead_runs(conn)
             for staged in _STAGED:  # what a killed --dask run staged; we hold the lock
@@ -304,7 +305,7 @@ class _Run:
             self._dry(pending, counts, failed)
             return
         try:
-            with self._engine.begin() as conn:
+            with uninterrupted(self._engine.begin()) as conn:
                 counts = self._write(conn, pending, failed, counts)
         except _REFUSED:
             self._one_by_one(pending, failed, counts)
@@ -317,14 +318,14 @@ class _Run:
         paths = list(paths)
         if not paths:
             return {}
-        with self._engine.connect() as conn:
+        with uninterrupted(self._engine.connect()) as conn:
             return {row["path"]: row for row in conn.execute(
                 sa.select(_DOCUMENTS.c.id, _DOCUMENTS.c.path,
                           *(_DOCUMENTS.c[f] for f in _CHANGE_FIELDS))
                 .where(_DOCUMENTS.c.path.in_(paths))).mappings()}
 
     def _dry(self, pending: list[_Pending], counts: Counts, failed: list[DocumentError]) -> None:
-        with self._engine.connect() as conn:
+        with uninterrupted(self._engine.connect()) as conn:
             stored = bulk.stored_digests(conn, [p.stored["id"] for p in pending if p.stored])
         for p in pending:
             written = bulk.Written(p.stored["id"] if p.stored else 0, p.stored is not None,
@@ -373,12 +374,12 @@ class _Run:
                     counts: Counts) -> None:
         """The database refused the batch: write its failures, then each document in a
         transaction of its own, so only the document it refuses is lost."""
-        with self._engine.begin() as conn:
+        with uninterrupted(self._engine.begin()) as conn:
             self._counts = self._write(conn, [], failed, counts)
         self._failures.extend(failed)
         for p in pending:
             try:
-                with self._engine.begin() as conn:
+                with uninterrupted(self._engine.begin()) as conn:
                     self._counts = self._write(conn, [p], [], Counts())
             except _REFUSED as error:
                 message = str(getattr(error, "orig", None) or error).strip()
@@ -391,7 +392,7 @@ class _Run:
     def _fail(self, error: DocumentError) -> None:
         counts = self._counts.plus(documents_failed=1)
         if self._run_id is not None:
-            with self._engine.begin() as conn:
+            with uninterrupted(self._engine.begin()) as conn:
                 conn.execute(_ERRORS.insert().values(
                     run_id=self._run_id, path=error.path, stage=error.stage,
                     message=error.message, line=error.line, recorded_at=_now()))
@@ -404,7 +405,7 @@ class _Run:
         if self._run_id is None:
             return "dry run"
         try:
-            with self._engine.begin() as conn:
+            with uninterrupted(self._engine.begin()) as conn:
                 self._write_counts(conn, self._counts, status=status, finished_at=_now(),
                                    message=message)
                 if status == "completed":
@@ -484,7 +485,7 @@ def _start_run(conn: sa.Connection, rules_version: str, full_refresh: bool) -> i
 def _holder(engine: sa.Engine) -> str:
     """Who holds the lock, from the ledger, when the ledger can say."""
     try:
-        with engine.connect() as conn:
+        with uninterrupted(engine.connect()) as conn:
             run = conn.execute(sa.select(_RUNS).where(_RUNS.c.status == "running")
                                .order_by(_RUNS.c.id.desc()).limit(1)).first()
     except sa.exc.SQLAlchemyError:
