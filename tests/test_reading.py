@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from legacy_bytes import cp1258, tcvn3, vni
 from pipeline import legacy_encodings
 from pipeline.documents import Document, DocumentError
 from pipeline.reading import iter_documents, read_document, read_manifest
@@ -22,27 +23,6 @@ SAMPLE = (
     "vượt 12% dự toán.\nĐảng bộ huyện Tuần Giáo hiện có 58 tổ chức cơ sở đảng với 4.883 "
     "đảng viên; đã giải quyết 149 đơn/158 đơn khiếu nại, tố cáo.\n"
 )
-_TONES = "\u0300\u0301\u0303\u0309\u0323"
-
-
-def _tcvn3(text: str) -> bytes:
-    table = {char: bytes([byte]) for byte, char in legacy_encodings.TCVN3.items()}
-    return b"".join(table.get(char) or char.encode("ascii") for char in text)
-
-
-def _vni(text: str) -> bytes:
-    table = {char: sequence.encode("cp1252") for sequence, char in legacy_encodings.VNI.items()}
-    return b"".join(table.get(char) or char.encode("ascii") for char in text)
-
-
-def _cp1258(text: str) -> bytes:
-    """Windows-1258 as Word wrote it: base letter (with ^, breve or horn), then the tone."""
-    out = []
-    for char in text:
-        parts = unicodedata.normalize("NFD", char)
-        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
-        out.append((base + "".join(c for c in parts if c in _TONES)).encode("cp1258"))
-    return b"".join(out)
 
 
 def _write(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -59,9 +39,9 @@ def _write(tmp_path: Path, name: str, data: bytes) -> Path:
         (SAMPLE.encode("utf-16"), "utf-16"),
         (codecs.BOM_UTF16_BE + SAMPLE.encode("utf-16-be"), "utf-16"),
         (codecs.BOM_UTF16_LE + SAMPLE.encode("utf-16-le"), "utf-16"),
-        (_cp1258(SAMPLE), "cp1258"),
-        (_tcvn3(SAMPLE), "tcvn3"),
-        (_vni(SAMPLE), "vni"),
+        (cp1258(SAMPLE), "cp1258"),
+        (tcvn3(SAMPLE), "tcvn3"),
+        (vni(SAMPLE), "vni"),
         (unicodedata.normalize("NFD", SAMPLE).encode("utf-8"), "utf-8"),
         (SAMPLE.replace("\n", "\r\n").encode("utf-8"), "utf-8"),
         (SAMPLE.replace("\n", "\r").encode("utf-8"), "utf-8"),
@@ -88,9 +68,9 @@ def test_encodings_round_trip_to_nfc_text(tmp_path, data, encoding):
 
 def test_legacy_encodings_are_actually_legacy():
     """The round-trip samples really differ byte-wise from UTF-8 and from each other."""
-    encoded = {_cp1258(SAMPLE), _tcvn3(SAMPLE), _vni(SAMPLE), SAMPLE.encode("utf-8")}
+    encoded = {cp1258(SAMPLE), tcvn3(SAMPLE), vni(SAMPLE), SAMPLE.encode("utf-8")}
     assert len(encoded) == 4
-    assert unicodedata.normalize("NFC", _cp1258(SAMPLE).decode("cp1258")) == SAMPLE
+    assert unicodedata.normalize("NFC", cp1258(SAMPLE).decode("cp1258")) == SAMPLE
 
 
 def _message(tmp_path: Path, name: str, data: bytes) -> str:
@@ -113,7 +93,7 @@ def _message(tmp_path: Path, name: str, data: bytes) -> str:
             "crêpes françaises.".encode("latin-1"),
             "not UTF-8",
         ),
-        ("short.txt", _tcvn3("tết"), "not UTF-8"),
+        ("short.txt", tcvn3("tết"), "not UTF-8"),
         ("bom.txt", codecs.BOM_UTF8 + b"ok \xff\xfe", "UTF-8 byte order mark"),
     ],
 )
@@ -157,7 +137,7 @@ ARTICLE = """<!DOCTYPE html><html><head><meta charset="{charset}">
     ("charset", "data", "encoding"),
     [
         ("utf-8", ARTICLE.format(*BODY, charset="utf-8").encode("utf-8"), "html:utf-8"),
-        ("windows-1258", _cp1258(ARTICLE.format(*BODY, charset="windows-1258")), "html:cp1258"),
+        ("windows-1258", cp1258(ARTICLE.format(*BODY, charset="windows-1258")), "html:cp1258"),
     ],
 )
 def test_html_keeps_the_article_body_only(tmp_path, charset, data, encoding):
@@ -427,7 +407,7 @@ def test_a_device_is_refused_not_read(tmp_path):
 
 
 def test_a_wrong_html_charset_is_not_trusted(tmp_path):
-    page = _tcvn3(ARTICLE.format(*BODY, charset="windows-1252"))
+    page = tcvn3(ARTICLE.format(*BODY, charset="windows-1252"))
     document = read_document(_write(tmp_path, "page.html", page))
     assert document.text.split("\n") == BODY
     assert document.encoding == "html:tcvn3, declared cp1252"
