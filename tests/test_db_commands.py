@@ -19,6 +19,7 @@ import pytest
 import sqlalchemy as sa
 from click.testing import CliRunner
 
+from run_helpers import query
 from pipeline.cli import main
 from pipeline.db.engine import make_engine
 from pipeline.db.models import FigureRow
@@ -65,20 +66,12 @@ def _snapshot(url: str) -> set[tuple]:
     return {(*row[:3], row[3].normalize(), *row[4:]) for row in rows}
 
 
-def _query(url: str, sql: str) -> list[tuple]:
-    engine = make_engine(url)
-    with engine.connect() as conn:
-        rows = [tuple(row) for row in conn.execute(sa.text(sql))]
-    engine.dispose()
-    return rows
-
-
 def test_run_loads_the_seeds_and_a_second_run_writes_nothing(db_url):
     first = _solieu("run", "seeds", "--db", db_url)
     assert first.exit_code == 0, first.stderr
     assert first.stdout == ""
     expected = _expected_keys("seeds")
-    assert expected and {key for key, in _query(db_url, "SELECT key FROM figures")} == expected
+    assert expected and {key for key, in query(db_url, "SELECT key FROM figures")} == expected
     assert f"{len(expected)} inserted, 0 updated, 0 deleted" in first.stderr
 
     second = _solieu("run", "seeds", "--db", db_url)
@@ -90,7 +83,7 @@ def test_run_loads_the_seeds_and_a_second_run_writes_nothing(db_url):
 
 def test_solieu_database_url_is_honoured(db_url):
     assert _solieu("run", "seeds", env={"SOLIEU_DATABASE_URL": db_url}).exit_code == 0
-    assert _query(db_url, "SELECT count(*) FROM documents") == [(len(SEEDS),)]
+    assert query(db_url, "SELECT count(*) FROM documents") == [(len(SEEDS),)]
 
 
 def test_editing_one_document_replaces_only_its_figures(db_url, tmp_path):
@@ -98,7 +91,7 @@ def test_editing_one_document_replaces_only_its_figures(db_url, tmp_path):
     assert _solieu("run", str(corpus), "--db", db_url).exit_code == 0
     sql = ("SELECT d.path, f.key, f.id, f.run_id, f.digest FROM figures f "
            "JOIN documents d ON d.id = f.document_id")
-    before = _query(db_url, sql)
+    before = query(db_url, sql)
     edited = corpus / f"000_{SEEDS[0].name}"
     text = edited.read_text(encoding="utf-8")
     assert "20.792 tỷ đồng" in text
@@ -108,13 +101,13 @@ def test_editing_one_document_replaces_only_its_figures(db_url, tmp_path):
 
     assert result.exit_code == 0, result.stderr
     assert "1 changed, 4 unchanged" in result.stderr
-    after = _query(db_url, sql)
+    after = query(db_url, sql)
     assert [r for r in after if r[0] != f"docs/{edited.name}"] == [r for r in before if r[0] != f"docs/{edited.name}"]
     changed = set(after) - set(before)
     # the new value and the new quote of its sentence's figures: updated in place, ids kept
     assert f"0 inserted, {len(changed)} updated, 0 deleted" in result.stderr
     assert {r[:3] for r in changed} <= {r[:3] for r in before}
-    assert _query(db_url, "SELECT count(*) FROM figures WHERE value = 21792000000000") == [(1,)]
+    assert query(db_url, "SELECT count(*) FROM figures WHERE value = 21792000000000") == [(1,)]
 
 
 def test_a_document_that_cannot_be_read_makes_exit_status_1(db_url, tmp_path):
@@ -123,8 +116,8 @@ def test_a_document_that_cannot_be_read_makes_exit_status_1(db_url, tmp_path):
     result = _solieu("run", str(corpus), "--db", db_url)
     assert result.exit_code == 1
     assert "1 failed" in result.stderr and "broken.txt" in result.stderr
-    assert _query(db_url, "SELECT count(*) FROM document_errors") == [(1,)]
-    assert _query(db_url, "SELECT count(*) FROM documents") == [(len(SEEDS),)]
+    assert query(db_url, "SELECT count(*) FROM document_errors") == [(1,)]
+    assert query(db_url, "SELECT count(*) FROM documents") == [(len(SEEDS),)]
 
 
 @pytest.mark.parametrize("args, message", [
@@ -148,8 +141,8 @@ def test_dry_run_writes_nothing(db_url):
     dry = _solieu("run", "seeds", "--db", db_url, "--dry-run")
     assert dry.exit_code == 0
     assert "nothing was written" in dry.stderr and "5 new" in dry.stderr
-    assert _query(db_url, "SELECT count(*) FROM runs") == [(0,)]
-    assert _query(db_url, "SELECT count(*) FROM figures") == [(0,)]
+    assert query(db_url, "SELECT count(*) FROM runs") == [(0,)]
+    assert query(db_url, "SELECT count(*) FROM figures") == [(0,)]
 
 
 def test_full_refresh_re_extracts_and_changes_nothing(db_url):
@@ -177,7 +170,7 @@ def test_db_commands_move_the_schema(db_url):
                                   "province_year_headlines"])
 def test_export_writes_every_row_of_a_view(db_url, view):
     assert _solieu("run", "seeds", "--db", db_url).exit_code == 0
-    (count,), = _query(db_url, f"SELECT count(*) FROM {view}")
+    (count,), = query(db_url, f"SELECT count(*) FROM {view}")
     csv_out = _solieu("export", view, "--format", "csv", "--db", db_url)
     jsonl_out = _solieu("export", view, "--format", "jsonl", "--db", db_url)
     assert csv_out.exit_code == jsonl_out.exit_code == 0
@@ -290,7 +283,7 @@ def test_a_dry_run_with_failing_documents_exits_1(db_url, tmp_path):
     result = _solieu("run", "seeds", str(_bad_corpus(tmp_path)), "--db", db_url, "--dry-run",
                      "--summary", "json")
     assert result.exit_code == 1 and json.loads(result.stdout)["outcome"] == "dry_run"
-    assert _query(db_url, "SELECT count(*) FROM runs") == [(0,)]
+    assert query(db_url, "SELECT count(*) FROM runs") == [(0,)]
 
 
 def test_log_format_json_is_one_object_a_line(db_url, tmp_path):
@@ -307,7 +300,7 @@ def test_log_format_json_is_one_object_a_line(db_url, tmp_path):
 
 def _progress(url: str) -> int:
     try:
-        rows = _query(url, "SELECT documents_new FROM runs WHERE status = 'running'")
+        rows = query(url, "SELECT documents_new FROM runs WHERE status = 'running'")
     except sa.exc.DatabaseError:      # the schema is still being created
         return 0
     return rows[0][0] if rows else 0
@@ -325,17 +318,17 @@ def test_a_run_killed_with_sigkill_is_finished_by_the_next(db_url, tmp_path):
         time.sleep(0.02)
     victim.send_signal(signal.SIGKILL)
     victim.communicate()
-    (status, loaded), = _query(db_url, "SELECT status, documents_new FROM runs")
+    (status, loaded), = query(db_url, "SELECT status, documents_new FROM runs")
     assert status == "running" and 0 < loaded < documents, "the run was not killed mid-way"
 
     rerun = _solieu("run", str(corpus), "--db", db_url, "--wait", "30")  # its workers die too
 
     assert rerun.exit_code == 0, rerun.stderr
     assert _snapshot(db_url) == _snapshot(clean)
-    assert _query(db_url, "SELECT id, status, resumed_by FROM runs ORDER BY id") == [
+    assert query(db_url, "SELECT id, status, resumed_by FROM runs ORDER BY id") == [
         (1, "interrupted", 2), (2, "completed", None)]
-    assert _query(db_url, "SELECT count(*) FROM published_figures") == \
-        _query(db_url, "SELECT count(*) FROM figures")
+    assert query(db_url, "SELECT count(*) FROM published_figures") == \
+        query(db_url, "SELECT count(*) FROM figures")
 
 
 def test_sigterm_stops_a_run_cleanly(db_url, tmp_path):
@@ -347,14 +340,14 @@ def test_sigterm_stops_a_run_cleanly(db_url, tmp_path):
     victim.send_signal(signal.SIGTERM)
     _, stderr = victim.communicate()
     assert victim.returncode == 2 and "interrupted" in stderr
-    assert _query(db_url, "SELECT status FROM runs") == [("interrupted",)]
+    assert query(db_url, "SELECT status FROM runs") == [("interrupted",)]
 
 
 def _assert_loaded_once(url: str, corpus: Path) -> None:
     expected = _expected_keys(str(corpus))
-    assert _query(url, "SELECT count(*), count(DISTINCT key) FROM figures") == [
+    assert query(url, "SELECT count(*), count(DISTINCT key) FROM figures") == [
         (len(expected), len(expected))]
-    assert _query(url, "SELECT sum(figures_inserted) FROM runs") == [(len(expected),)]
+    assert query(url, "SELECT sum(figures_inserted) FROM runs") == [(len(expected),)]
 
 
 def test_two_runs_started_at_once_never_duplicate_a_figure(db_url, tmp_path):
@@ -363,7 +356,7 @@ def test_two_runs_started_at_once_never_duplicate_a_figure(db_url, tmp_path):
     outcomes = [(run.wait(timeout=300), run.communicate()[1]) for run in runs]
     assert [code for code, _ in outcomes] == [0, 0], outcomes
     _assert_loaded_once(db_url, corpus)
-    assert sorted(_query(db_url, "SELECT documents_new FROM runs")) == [(0,), (8 * len(SEEDS),)]
+    assert sorted(query(db_url, "SELECT documents_new FROM runs")) == [(0,), (8 * len(SEEDS),)]
 
 
 def test_a_second_run_exits_with_a_clear_message_while_the_first_loads(db_url, tmp_path):

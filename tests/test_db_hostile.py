@@ -11,8 +11,6 @@ import io
 import json
 import os
 import random
-import signal
-import time
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -22,7 +20,8 @@ import pytest
 import sqlalchemy as sa
 from click.testing import CliRunner
 
-from pipeline import legacy_encodings
+from legacy_bytes import cp1258, tcvn3, vni
+from run_helpers import AFTER_A_BATCH, forked_run, query
 from pipeline.cli import main
 from pipeline.db.engine import make_engine
 from pipeline.db.models import DocumentRow, FigureRow
@@ -34,28 +33,8 @@ FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 SAMPLE = ("Năm 2021, tổng thu ngân sách nhà nước trên địa bàn tỉnh Quảng Nam đạt 20.792 tỷ đồng, "
           "vượt 12% dự toán.\nĐảng bộ tỉnh Quảng Nam đã kết nạp 1.234 đảng viên mới trong năm 2021.\n")
-_TONES = "\u0300\u0301\u0303\u0309\u0323"
 _LAUGHS = '<!ENTITY lol "lol">' + "".join(
     f'<!ENTITY lol{i} "{("&lol%s;" % ("" if i == 1 else i - 1)) * 10}">' for i in range(1, 10))
-
-
-def _cp1258(text: str) -> bytes:
-    out = []
-    for char in text:
-        parts = unicodedata.normalize("NFD", char)
-        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
-        out.append((base + "".join(c for c in parts if c in _TONES)).encode("cp1258"))
-    return b"".join(out)
-
-
-def _tcvn3(text: str) -> bytes:
-    table = {char: bytes([byte]) for byte, char in legacy_encodings.TCVN3.items()}
-    return b"".join(table.get(char) or char.encode("ascii") for char in text)
-
-
-def _vni(text: str) -> bytes:
-    table = {char: seq.encode("cp1252") for seq, char in legacy_encodings.VNI.items()}
-    return b"".join(table.get(char) or char.encode("ascii") for char in text)
 
 
 def _docx(text: str) -> bytes:
@@ -106,9 +85,9 @@ def _laughs_docx() -> bytes:
 GOOD = {
     "utf8.txt": lambda: SAMPLE.encode("utf-8"),
     "nfd.txt": lambda: unicodedata.normalize("NFD", SAMPLE).encode("utf-8"),
-    "cp1258.txt": lambda: _cp1258(SAMPLE),
-    "tcvn3.txt": lambda: _tcvn3(SAMPLE),
-    "vni.txt": lambda: _vni(SAMPLE),
+    "cp1258.txt": lambda: cp1258(SAMPLE),
+    "tcvn3.txt": lambda: tcvn3(SAMPLE),
+    "vni.txt": lambda: vni(SAMPLE),
     "utf16.txt": lambda: SAMPLE.encode("utf-16"),
     "report.docx": lambda: _docx(SAMPLE),
     "report.pdf": lambda: _pdf(SAMPLE),
@@ -212,7 +191,7 @@ def test_the_hostile_corpus_loads_the_good_and_reports_each_bad_input_once(db_ur
         assert by_document.get(f"corpus/{name}") == reference, name
     assert all(value != 99_999_000_000_000 for *_, value, _ in figures)  # script text not read
 
-    errors = _query(db_url, "SELECT count(*) FROM document_errors")
+    errors = query(db_url, "SELECT count(*) FROM document_errors")
     assert errors == [(len(BAD) + 3,)]
 
     rerun = _solieu(*args)
@@ -220,14 +199,6 @@ def test_the_hostile_corpus_loads_the_good_and_reports_each_bad_input_once(db_ur
     assert json.loads(rerun.stdout)["figures_inserted"] == 0
     assert json.loads(rerun.stdout)["documents_unchanged"] == len(GOOD) + 2
     assert _snapshot(db_url) == figures
-
-
-def _query(url: str, sql: str) -> list[tuple]:
-    engine = make_engine(url)
-    with engine.connect() as conn:
-        rows = [tuple(row) for row in conn.execute(sa.text(sql))]
-    engine.dispose()
-    return rows
 
 
 KILLS = 20
@@ -244,27 +215,9 @@ def _corpus_version(corpus: Path, version: int) -> None:
                 encoding="utf-8")
 
 
-def _forked_run(url: str, corpus: Path, kill_after: float | None) -> float:
-    """A loader forked from this (already imported) process; SIGKILLed after `kill_after`
-    seconds, or waited for. Returns the seconds it ran."""
-    started = time.monotonic()
-    pid = os.fork()
-    if pid == 0:  # the child: run the command, never return into pytest
-        null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, 1)
-        os.dup2(null, 2)
-        try:
-            # --wait: the workers of the run killed before die with it, but an instant later,
-            # and hold the lock they inherited until then
-            main(["run", str(corpus), "--db", url, "--batch", "3", "--wait", "30"],
-                 standalone_mode=False)
-        finally:
-            os._exit(0)
-    if kill_after is not None:
-        time.sleep(kill_after)
-        os.kill(pid, signal.SIGKILL)
-    os.waitpid(pid, 0)
-    return time.monotonic() - started
+def _forked_run(url: str, corpus: Path, kill_after: float | str | None) -> float:
+    """`solieu run --batch 3`, killed or waited for (run_helpers.forked_run)."""
+    return forked_run(url, [str(corpus), "--batch", "3"], kill_after)
 
 
 def test_chaos_kills_at_random_points_leave_what_one_clean_run_leaves(db_url, tmp_path):
@@ -283,15 +236,17 @@ def test_chaos_kills_at_random_points_leave_what_one_clean_run_leaves(db_url, tm
 
     for version in range(1, KILLS + 1):
         _corpus_version(corpus, version)
-        _forked_run(db_url, corpus, chance.uniform(0, duration))
+        # half the kills wait for a written batch, so one lands mid-load however busy the machine
+        _forked_run(db_url, corpus,
+                    AFTER_A_BATCH if version % 2 else chance.uniform(0, duration))
 
     _corpus_version(corpus, final)
     last = _solieu("run", str(corpus), "--db", db_url, "--wait", "30")
     assert last.exit_code == 0, last.stderr
     assert _snapshot(db_url) == _snapshot(clean)
-    runs = _query(db_url, "SELECT status, documents_changed FROM runs ORDER BY id")
+    runs = query(db_url, "SELECT status, documents_changed FROM runs ORDER BY id")
     assert runs[-1][0] == "completed" and "running" not in {status for status, _ in runs}
     cut = [changed for status, changed in runs if status == "interrupted" and changed]
     assert cut, f"no kill landed mid-load, so nothing was tested: {runs}"
-    assert _query(db_url, "SELECT count(*) FROM published_figures") == \
-        _query(db_url, "SELECT count(*) FROM figures")
+    assert query(db_url, "SELECT count(*) FROM published_figures") == \
+        query(db_url, "SELECT count(*) FROM figures")

@@ -4,10 +4,7 @@ document fails alone; the stored rows are looked up a batch at a time; kills are
 from __future__ import annotations
 
 import dataclasses
-import os
 import random
-import signal
-import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,6 +12,7 @@ import sqlalchemy as sa
 from click.testing import CliRunner
 
 from pipeline.cli import main
+from run_helpers import AFTER_A_BATCH, forked_run
 from pipeline.db.engine import make_engine
 from pipeline.db.load import batches, load
 from pipeline.documents import Document, DocumentError
@@ -207,47 +205,8 @@ def _corpus(folder: Path, version: int) -> None:
 
 
 def _forked_run(url: str, corpus: Path, kill_after: float | str | None) -> float:
-    """`solieu run --workers 2 --batch 4` forked from this process, SIGKILLed after
-    `kill_after` seconds or waited for; returns the seconds it ran."""
-    started = time.monotonic()
-    pid = os.fork()
-    if pid == 0:
-        null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, 1)
-        os.dup2(null, 2)
-        try:
-            # --wait: the workers of the run killed before die an instant after it,
-            # holding its lock until then
-            main(["run", str(corpus), "--db", url, "--workers", "2", "--batch", "4",
-                  "--wait", "30"], standalone_mode=False)
-        finally:
-            os._exit(0)
-    if kill_after == "after a batch":
-        if _until_a_batch_is_written(url, pid):
-            return time.monotonic() - started  # the run ended first: nothing to kill
-        os.kill(pid, signal.SIGKILL)
-    elif kill_after is not None:
-        time.sleep(kill_after)
-        os.kill(pid, signal.SIGKILL)
-    os.waitpid(pid, 0)
-    return time.monotonic() - started
-
-
-def _until_a_batch_is_written(url: str, pid: int) -> bool:
-    """Wait until the running run's ledger shows a written batch, so a kill lands between two
-    batches however slow or busy the machine is; True when the run ended first (reaped)."""
-    engine = make_engine(url)
-    try:
-        while os.waitpid(pid, os.WNOHANG) == (0, 0):
-            with engine.connect() as conn:
-                written = conn.execute(sa.text(
-                    "SELECT documents_changed FROM runs WHERE status = 'running'")).scalar()
-            if written:
-                return False
-            time.sleep(0.002)
-        return True
-    finally:
-        engine.dispose()
+    """`solieu run --workers 2 --batch 4`, killed or waited for (run_helpers.forked_run)."""
+    return forked_run(url, [str(corpus), "--workers", "2", "--batch", "4"], kill_after)
 
 
 def _figures(url: str) -> set[tuple]:
@@ -286,7 +245,7 @@ def test_kills_of_a_batched_parallel_run_leave_what_one_clean_run_leaves(db_url,
     chance = random.Random(7)
     for version in range(1, KILLS + 1):
         _corpus(corpus, version)
-        _forked_run(db_url, corpus, "after a batch" if version % 2 else
+        _forked_run(db_url, corpus, AFTER_A_BATCH if version % 2 else
                     chance.uniform(0.1, duration))
         said, held, _ = _ledger(db_url)
         assert said == held, "after a kill the ledger must still agree with the data"
