@@ -110,12 +110,10 @@ class RunRow(Base):
     message: Mapped[str | None] = mapped_column(sa.Text)
 
 
-class DocumentRow(Base):
-    __tablename__ = "documents"
-    __table_args__ = (sa.CheckConstraint("length(sha256) = 64", name="sha256"),)
+class _DocumentFields:
+    """What a document is and where it came from: the columns `documents` and its staging
+    share."""
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    path: Mapped[str] = mapped_column(sa.Text, unique=True)
     url: Mapped[str | None] = mapped_column(sa.Text)
     title: Mapped[str | None] = mapped_column(sa.Text)
     published: Mapped[date | None] = mapped_column(sa.Date)
@@ -124,6 +122,14 @@ class DocumentRow(Base):
     sha256: Mapped[str] = mapped_column(sa.Text)
     rules_version: Mapped[str] = mapped_column(sa.Text)
     text: Mapped[str] = mapped_column(sa.Text)
+
+
+class DocumentRow(_DocumentFields, Base):
+    __tablename__ = "documents"
+    __table_args__ = (sa.CheckConstraint("length(sha256) = 64", name="sha256"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    path: Mapped[str] = mapped_column(sa.Text, unique=True)
     run_id: Mapped[int] = mapped_column(sa.ForeignKey("runs.id"))
     loaded_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
 
@@ -199,19 +205,11 @@ class _Staged:
     ord: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
 
 
-class StagedDocumentRow(_Staged, Base):
+class StagedDocumentRow(_DocumentFields, _Staged, Base):
     __tablename__ = "staged_documents"
 
     kind: Mapped[str] = mapped_column(sa.Text)
     path: Mapped[str] = mapped_column(sa.Text)
-    url: Mapped[str | None] = mapped_column(sa.Text)
-    title: Mapped[str | None] = mapped_column(sa.Text)
-    published: Mapped[date | None] = mapped_column(sa.Date)
-    province: Mapped[str | None] = mapped_column(sa.Text)
-    encoding: Mapped[str | None] = mapped_column(sa.Text)
-    sha256: Mapped[str] = mapped_column(sa.Text)
-    rules_version: Mapped[str] = mapped_column(sa.Text)
-    text: Mapped[str] = mapped_column(sa.Text)
 
 
 class StagedFigureRow(_FigureFields, _Staged, Base):
