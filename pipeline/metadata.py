@@ -27,14 +27,16 @@ _LABEL = (
     r"|Ngày(?:\s+đăng)?|Thời\s+gian(?:\s+đăng)?)"
 )
 _SEPARATOR = r"[^\S\n]*[,|\-–—]?[^\S\n]*"
+# The dates a byline writes: day, month, year (`14/9/2021`, `14.09.2021`) or ISO.
+_DATE_WRITTEN = r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{4}-\d{2}-\d{2}"
+_DATE_SEEN = regex.compile(_DATE_WRITTEN)
 _BYLINE = regex.compile(
     rf"""^[^\S\n]*(?:{_LABEL}[^\S\n]*:?{_SEPARATOR})?
     (?:(?:{_TIME}|{_WEEKDAY}){_SEPARATOR})*
-    (?P<date>\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})
+    (?P<date>{_DATE_WRITTEN})
     (?={_SEPARATOR}(?:{_TIME}|{_ZONE}|Lượt|In\s+bài|\||$))""",
     regex.VERBOSE | regex.MULTILINE,
 )
-_DATE_WRITTEN = regex.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{4}-\d{2}-\d{2}")
 # A scraper's `date 2022-09` header: a month, read as its first day.
 _MONTH_HEADER = regex.compile(
     r"^[^\S\n]*date[^\S\n]+(?P<year>\d{4})-(?P<month>\d{2})(?!-?\d)", regex.MULTILINE
@@ -64,7 +66,7 @@ def find_published(text: str) -> date | None:
     """The first byline date in the head of `text`; a `date YYYY-MM` header gives the 1st."""
     head = _head(text)
     line_start = -1
-    for candidate in _DATE_WRITTEN.finditer(head):  # a byline is a line holding a date
+    for candidate in _DATE_SEEN.finditer(head):  # a byline is a line holding a date
         start = head.rfind("\n", 0, candidate.start()) + 1
         if start == line_start:
             continue
