@@ -121,12 +121,11 @@ class Extractor:
         if first is None:
             return
         self._start()
+        docs = itertools.chain([first], docs)
         if self._pool is None:
-            yield first, extract_one(first, self._extract)
             for doc in docs:
                 yield doc, extract_one(doc, self._extract)
             return
-        docs = itertools.chain([first], docs)
         window = self.workers * _AHEAD // _CHUNK
         pending: deque[tuple[list[Document], object]] = deque()
         for chunk in _chunks(docs, _CHUNK):
